@@ -1,0 +1,80 @@
+/* lg_units: one tokenizer for every quantity in clean text -- a number
+ * (Arabic with optional thousands separators and decimals, or a Chinese
+ * numeral), its multiplier (万, 亿, ...), approximation words (近 约 余 多
+ * 以上 ...), and its unit (万元, 家次, 起, 人, %, 个百分点, ...).
+ *
+ * Values are exact (lg_dec).  Money is converted to 万元 (元 -> x10^-4,
+ * 亿元 -> x10^4); counts are multiplied out (10万余份 -> 100000 份, floor).
+ * Units are reported in a canonical spelling (名 -> 人, 宗 -> 起) next to
+ * the unit as written.  Approximation never changes the value: it is a
+ * separate field.
+ *
+ * Everything here is pure: no allocation, no global state, thread-safe.
+ */
+#ifndef LG_UNITS_H
+#define LG_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lg_common.h"
+#include "lg_dec.h"
+
+typedef enum {
+	LG_APPROX_NONE = 0,
+	LG_APPROX_FLOOR,   /* 余 多 以上 超 逾: at least */
+	LG_APPROX_CEIL,    /* 近 不到 不足: at most */
+	LG_APPROX_ABOUT    /* 约 左右 上下 */
+} lg_approx;
+
+typedef enum {
+	LG_UK_NONE = 0,  /* no unit after the number */
+	LG_UK_MONEY,     /* value in 万元 */
+	LG_UK_COUNT,     /* 家次 起 人 项 份 ... */
+	LG_UK_PERCENT,   /* % */
+	LG_UK_POINTS,    /* 个百分点, kept distinct from % */
+	LG_UK_TIME,      /* 年 月 日 天 小时 个工作日 ... (dates, durations) */
+	LG_UK_MEASURE,   /* 吨 米 平方米 公里 ... */
+	LG_UK_OTHER      /* 号 届 倍 分 ... */
+} lg_unit_kind;
+
+typedef struct {
+	size_t start;       /* first byte, including a leading approximation word */
+	size_t num_start;   /* first byte of the number itself */
+	size_t num_end;
+	size_t end;         /* one past the unit and any trailing approximation word */
+	size_t paren_start; /* "2415.1675(含...)万元": the aside between number and unit */
+	size_t paren_end;   /* 0 when there is none */
+	lg_dec value;       /* in the canonical unit */
+	const char *unit;   /* canonical unit ("万元", "家次", "人", "%"), "" when none */
+	const char *unit_text; /* the unit as written, before synonyms ("元", "名") */
+	lg_unit_kind kind;
+	lg_approx approx;
+	bool chinese;       /* the number was written as a Chinese numeral */
+	bool range;         /* "1-10月", "2-3天": a range, not a figure */
+	bool has_mult;      /* a 万/亿 multiplier was present */
+	bool trailing_yishang; /* ended in 以上/以下/以内 (a bound, maybe a threshold) */
+	lg_status st;       /* LG_ERR_RANGE when the number is too long to keep */
+} lg_qty;
+
+/* Can a quantity start at s[i]?  (an ASCII digit, or a Chinese numeral
+ * digit that is not preceded by 第 and not a lone 万/千/百) */
+bool lg_units_can_start(const char *s, size_t n, size_t i);
+
+/* Read the quantity whose number starts at s[i].  Looks back (to no
+ * further than lo) for an approximation prefix such as 近 or 约.  Returns
+ * false when there is no number there, or a Chinese numeral is not
+ * followed by a unit (so 一是, 三中全会 are not quantities). */
+bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q);
+
+/* Parse a Chinese numeral (一百零五, 两, 十二, 三千, 二〇二一) of len bytes;
+ * false when s is not entirely a numeral or it overflows. */
+bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out);
+
+/* Canonical spelling of a unit string ("名" -> "人"); the table's own
+ * pointer, or NULL when the unit is unknown. */
+const char *lg_units_canonical(const char *unit);
+
+const char *lg_approx_name(lg_approx a); /* "", "floor", "ceiling", "about" */
+
+#endif

@@ -1,0 +1,114 @@
+/* lg_vocab: the controlled indicator vocabulary, the scope words and the
+ * language rules, loaded from data (data/vocab.conf, compiled in as the
+ * default; --vocab FILE extends or replaces it) and compiled once.
+ *
+ * Ownership: lg_vocab_new returns a vocabulary the caller frees with
+ * lg_vocab_free.  After lg_vocab_compile succeeds it is read-only and may
+ * be shared by any number of threads; each thread needs its own match data
+ * (lg_vocab_match_data_new, freed with pcre2_match_data_free).
+ * Every pattern is compiled once with PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL
+ * and JIT-compiled when the platform supports it.
+ */
+#ifndef LG_VOCAB_H
+#define LG_VOCAB_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lg_common.h"
+
+typedef enum {
+	LG_SCOPE_ALL = 0, /* 全辖区: the whole jurisdiction */
+	LG_SCOPE_BUREAU,  /* 本级: the bureau itself */
+	LG_SCOPE_TOWN,    /* 乡镇: township pilots, streets */
+	LG_SCOPE_CAMPAIGN,/* 专项: a named campaign */
+	LG_SCOPE_COUNT
+} lg_scope;
+
+typedef struct {
+	char *name;       /* canonical Chinese name, e.g. 罚款 */
+	char *id;         /* ASCII id, e.g. fines */
+	char *desc;
+	char *unit;       /* canonical unit */
+	char **same;      /* units reported as `unit` */
+	size_t nsame;
+	char **accept;    /* units accepted and kept as written */
+	size_t naccept;
+	char *proxy;      /* name of a stand-in indicator for export, or NULL */
+	int priority;
+	char *trigger_src, *exclude_src, *context_src;
+	pcre2_code *trigger;     /* anywhere in the subject */
+	pcre2_code *trigger_end; /* ending a noun phrase (after a count) */
+	pcre2_code *exclude;     /* NULL when none */
+	pcre2_code *context;     /* NULL when none */
+	char *origin;            /* file the entry came from */
+	size_t line;             /* its line there */
+} lg_indicator;
+
+typedef enum {
+	LG_RULE_PLAN = 0,
+	LG_RULE_COMPARISON,
+	LG_RULE_AVERAGE,
+	LG_RULE_LEGAL,
+	LG_RULE_WAIVED,
+	LG_RULE_CHANGE,
+	LG_RULE_MULTIYEAR,
+	LG_RULE_SUB,
+	LG_RULE_PLAN_HEADING,
+	LG_RULE_YOY,
+	LG_RULE_COUNT
+} lg_rule;
+
+typedef struct lg_vocab lg_vocab;
+
+lg_vocab *lg_vocab_new(void);
+void lg_vocab_free(lg_vocab *v);
+
+/* Add the built-in vocabulary (data/vocab.conf as compiled in). */
+lg_status lg_vocab_load_default(lg_vocab *v, lg_err *err);
+/* Parse vocabulary text; sections replace same-named ones already loaded.
+ * origin names the text in messages ("vocab.conf:12: ..."). */
+lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *origin, lg_err *err);
+lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err);
+/* Compile every pattern.  A bad pattern is reported as
+ * "FILE:LINE: indicator 罚款: trigger: PCRE2 error at offset N: message". */
+lg_status lg_vocab_compile(lg_vocab *v, lg_err *err);
+
+size_t lg_vocab_count(const lg_vocab *v);
+const lg_indicator *lg_vocab_get(const lg_vocab *v, size_t i);
+/* Index of the indicator named (Chinese name or id), or -1. */
+int lg_vocab_find(const lg_vocab *v, const char *name);
+
+/* Does indicator i accept a figure in this canonical unit?  *out_unit is
+ * set to the unit to report (the indicator's unit for a `same` unit). */
+bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **out_unit);
+
+const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r);
+/* The combined context pattern for a bureau level character ("市", "区",
+ * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
+ * period, year, multi (the multiyear rule).  All levels are compiled by
+ * lg_vocab_compile. */
+const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level);
+const pcre2_code *lg_vocab_campaign(const lg_vocab *v);
+/* Group numbers of the combined context pattern. */
+typedef enum {
+	LG_CTX_ALL = 0, LG_CTX_BUREAU, LG_CTX_TOWN, LG_CTX_CAMPAIGN, LG_CTX_PERIOD, LG_CTX_YEAR, LG_CTX_MULTI,
+	LG_CTX_COUNT
+} lg_ctx_group;
+int lg_vocab_context_group(const lg_vocab *v, lg_ctx_group g);
+int lg_vocab_scope_rank(const lg_vocab *v, lg_scope s);
+const char *lg_scope_name(lg_scope s);
+/* Parse "全辖区", "本级", "乡镇", "专项" (or all, bureau, town, campaign). */
+bool lg_scope_parse(const char *s, lg_scope *out);
+
+pcre2_match_data *lg_vocab_match_data_new(const lg_vocab *v);
+
+/* Find a match of re in s[0..n); returns true and the span when found. */
+bool lg_re_search(const pcre2_code *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+		  size_t *mstart, size_t *mend);
+
+#endif

@@ -1,0 +1,107 @@
+/* cmd: the command layer -- the only code that reads arguments and talks to
+ * the user.  One cmd_*.c per subcommand; this header holds what they
+ * share: exit codes, messages, and the session (vocabulary, manifest,
+ * inputs) every command that reads reports opens the same way. */
+#ifndef LG_CMD_H
+#define LG_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "lg_corpus.h"
+#include "lg_meta.h"
+#include "lg_read.h"
+#include "lg_vocab.h"
+
+#define LG_VERSION "0.1.0"
+
+/* Exit codes (documented in --help, the README and lgtrend.1; each is
+ * pinned by a test). */
+enum {
+	LG_EXIT_OK = 0,      /* everything worked */
+	LG_EXIT_PARTIAL = 1, /* some inputs failed; the rest were processed */
+	LG_EXIT_USAGE = 2,   /* bad command line */
+	LG_EXIT_DATA = 3,    /* nothing could be processed, or a bad vocabulary/manifest */
+	LG_EXIT_OUTPUT = 4,  /* an output could not be written */
+	LG_EXIT_RENDER = 5   /* gnuplot failed; CSV and script were written */
+};
+
+extern const char lg_exit_codes_help[];
+
+void lg_say(const char *subject, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void lg_warn(const char *subject, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error: message, a one-line hint, exit code 2. */
+int lg_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Long-option codes shared by the commands. */
+enum {
+	OPT_VOCAB = 256,
+	OPT_MANIFEST,
+	OPT_INPUT_ENCODING,
+	OPT_VERSION,
+	OPT_EXPLAIN,
+	OPT_CRLF,
+	OPT_EXCEL,
+	OPT_ALL,
+	OPT_NO_RENDER,
+	OPT_CHART,
+	OPT_YEARS,
+	OPT_YEAR,
+	OPT_TERMINAL,
+	OPT_FONT,
+	OPT_SCOPE,
+	OPT_OUT_DIR,
+	OPT_INDICATOR,
+	OPT_FORMAT,
+	OPT_OUTPUT_ENCODING
+};
+
+#define LG_COMMON_LONGOPTS                                                    \
+	{ "vocab", required_argument, NULL, OPT_VOCAB },                      \
+	{ "manifest", required_argument, NULL, OPT_MANIFEST },                \
+	{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },    \
+	{ "jobs", required_argument, NULL, 'j' },                             \
+	{ "quiet", no_argument, NULL, 'q' },                                  \
+	{ "help", no_argument, NULL, 'h' },                                   \
+	{ "version", no_argument, NULL, OPT_VERSION }
+
+extern const char lg_common_options_help[];
+
+typedef struct {
+	const char *cmd;
+	const char *vocab_path;
+	const char *manifest_path;
+	lg_encoding encoding;
+	int jobs;
+	bool quiet;
+	bool explain;
+	lg_vocab *vocab;
+	lg_meta *meta;
+	lg_manifest *manifest;
+	lg_inputs inputs;
+	size_t problems; /* input paths that could not be read at all */
+	lg_pipeline pipeline;
+} lg_session;
+
+void lg_session_init(lg_session *s, const char *cmd);
+/* Handle a common option; returns 1 when handled, 0 when not ours, and
+ * -1 after printing a usage error (the caller exits 2). */
+int lg_session_option(lg_session *s, int opt, const char *arg);
+/* Load the vocabulary (always), then -- when paths is not NULL -- the
+ * manifest and the inputs (./seeds when npaths is 0).  Returns LG_EXIT_OK
+ * or the exit code to stop with (messages already printed). */
+int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs);
+void lg_session_close(lg_session *s);
+/* Should warnings about report content be printed? */
+bool lg_session_verbose(const lg_session *s);
+
+int cmd_extract(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
+
+/* Print each line of a per-file warnings buffer as "lgtrend: 'path': warning: ..." */
+void lg_print_file_warnings(const char *path, const char *lines);
+
+#endif

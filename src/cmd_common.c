@@ -1,0 +1,180 @@
+/* cmd_common: what every command shares -- messages in the house shape,
+ * the common options, and opening a session (vocabulary, manifest,
+ * inputs). */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char lg_exit_codes_help[] =
+	"Exit status:\n"
+	"  0  success\n"
+	"  1  some input files failed (each named on stderr); the rest were processed\n"
+	"  2  usage error (bad option or argument)\n"
+	"  3  nothing could be processed, or the vocabulary or manifest is invalid\n"
+	"  4  an output file could not be written\n"
+	"  5  gnuplot failed to render the chart (CSV and script were written)\n";
+
+const char lg_common_options_help[] =
+	"      --vocab FILE         extend or replace the built-in vocabulary (see README)\n"
+	"      --manifest FILE      CSV (file,agency,year[,period]) overriding what the text says\n"
+	"      --input-encoding E   read reports as E: auto (default), utf-8, gb18030/gbk,\n"
+	"                           utf-16le, utf-16be\n"
+	"  -j, --jobs N             files processed in parallel (default: number of CPUs)\n"
+	"  -q, --quiet              no progress display and no warnings (errors still shown)\n"
+	"  -h, --help               this help\n"
+	"      --version            version\n";
+
+static void vsay(const char *subject, const char *kind, const char *fmt, va_list ap)
+{
+	char msg[2048];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (subject)
+		fprintf(stderr, "lgtrend: '%s': %s%s\n", subject, kind, msg);
+	else
+		fprintf(stderr, "lgtrend: %s%s\n", kind, msg);
+}
+
+void lg_say(const char *subject, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(subject, "", fmt, ap);
+	va_end(ap);
+}
+
+void lg_warn(const char *subject, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(subject, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int lg_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(NULL, "", fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try 'lgtrend %s --help' for more information.\n", cmd ? cmd : "");
+	return LG_EXIT_USAGE;
+}
+
+void lg_print_file_warnings(const char *path, const char *lines)
+{
+	const char *p = lines;
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len)
+			fprintf(stderr, "lgtrend: '%s': warning: %.*s\n", path, (int)len, p);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+void lg_session_init(lg_session *s, const char *cmd)
+{
+	memset(s, 0, sizeof *s);
+	s->cmd = cmd;
+	s->encoding = LG_ENC_AUTO;
+	lg_inputs_init(&s->inputs);
+}
+
+int lg_session_option(lg_session *s, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_VOCAB:
+		s->vocab_path = arg;
+		return 1;
+	case OPT_MANIFEST:
+		s->manifest_path = arg;
+		return 1;
+	case OPT_INPUT_ENCODING:
+		if (lg_encoding_parse(arg, &s->encoding) != LG_OK) {
+			lg_usage_error(s->cmd, "unknown encoding '%s' (use auto, utf-8, gb18030, gbk, utf-16le or utf-16be)", arg);
+			return -1;
+		}
+		return 1;
+	case 'j': {
+		char *e;
+		long j = strtol(arg, &e, 10);
+		if (*e || j < 1 || j > 256) {
+			lg_usage_error(s->cmd, "--jobs takes a number from 1 to 256, not '%s'", arg);
+			return -1;
+		}
+		s->jobs = (int)j;
+		return 1;
+	}
+	case 'q':
+		s->quiet = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+bool lg_session_verbose(const lg_session *s)
+{
+	return !s->quiet;
+}
+
+int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs)
+{
+	lg_err err = { "", 0 };
+	s->vocab = lg_vocab_new();
+	if (lg_vocab_load_default(s->vocab, &err) != LG_OK ||
+	    (s->vocab_path && lg_vocab_load_file(s->vocab, s->vocab_path, &err) != LG_OK) ||
+	    lg_vocab_compile(s->vocab, &err) != LG_OK) {
+		lg_say(NULL, "vocabulary: %s", err.msg);
+		return LG_EXIT_DATA;
+	}
+	if (!need_inputs)
+		return LG_EXIT_OK;
+	s->meta = lg_meta_new();
+	if (s->manifest_path && lg_manifest_load(s->manifest_path, &s->manifest, &err) != LG_OK) {
+		lg_say(NULL, "manifest: %s", err.msg);
+		return LG_EXIT_DATA;
+	}
+	char *defaults[] = { "seeds" };
+	if (npaths == 0) {
+		if (access("seeds", F_OK) != 0) {
+			lg_say(NULL, "no input given and no ./seeds directory here");
+			fprintf(stderr, "Try 'lgtrend %s --help' for more information.\n", s->cmd);
+			return LG_EXIT_USAGE;
+		}
+		paths = defaults;
+		npaths = 1;
+	}
+	lg_buf problems = LG_BUF_INIT;
+	s->problems = lg_inputs_collect(&s->inputs, paths, (size_t)npaths, &problems);
+	for (const char *p = problems.s; *p;) {
+		const char *tab = strchr(p, '\t');
+		const char *nl = strchr(p, '\n');
+		if (!tab || !nl)
+			break;
+		fprintf(stderr, "lgtrend: '%.*s': %.*s\n", (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
+		p = nl + 1;
+	}
+	lg_buf_release(&problems);
+	if (!s->inputs.n) {
+		lg_say(NULL, "no report files (*.txt) found in the input");
+		return LG_EXIT_DATA;
+	}
+	s->pipeline.vocab = s->vocab;
+	s->pipeline.meta = s->meta;
+	s->pipeline.manifest = s->manifest;
+	s->pipeline.encoding = s->encoding;
+	s->pipeline.explain = s->explain;
+	return LG_EXIT_OK;
+}
+
+void lg_session_close(lg_session *s)
+{
+	lg_vocab_free(s->vocab);
+	lg_meta_free(s->meta);
+	lg_manifest_free(s->manifest);
+	lg_inputs_release(&s->inputs);
+}

@@ -1,0 +1,121 @@
+/* cmd_indicators: `lgtrend indicators` -- the vocabulary in use. */
+#include <string.h>
+
+#include "cmd.h"
+#include "lg_csv.h"
+
+static const char usage[] =
+	"Usage: lgtrend indicators [OPTION]...\n"
+	"List the indicators of the vocabulary: name, id, canonical unit, the units\n"
+	"accepted, and what it counts.  With --vocab FILE, the vocabulary as extended.\n"
+	"\n"
+	"  -f, --format FMT         text (default) or csv\n"
+	"      --vocab FILE         extend or replace the built-in vocabulary\n"
+	"  -h, --help               this help\n"
+	"      --version            version\n"
+	"\n"
+	"%s";
+
+/* Print s padded to width display columns (CJK characters are two wide). */
+static void pad(const char *s, int width)
+{
+	int cols = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x80)
+			cols++;
+		else if ((*p & 0xC0) == 0xC0)
+			cols += *p >= 0xE0 ? 2 : 1;
+	}
+	printf("%s", s);
+	for (int i = cols; i < width; i++)
+		putchar(' ');
+	putchar(' ');
+}
+
+int cmd_indicators(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		LG_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	lg_session s;
+	lg_session_init(&s, "indicators");
+	int opt, fmt = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
+		int h = lg_session_option(&s, opt, optarg);
+		if (h < 0)
+			return LG_EXIT_USAGE;
+		if (h)
+			continue;
+		switch (opt) {
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				fmt = 0;
+			else if (!strcmp(optarg, "csv"))
+				fmt = 1;
+			else
+				return lg_usage_error("indicators", "unknown format '%s' (use text or csv)", optarg);
+			break;
+		case 'h':
+			printf(usage, lg_exit_codes_help);
+			return LG_EXIT_OK;
+		case OPT_VERSION:
+			printf("lgtrend %s\n", LG_VERSION);
+			return LG_EXIT_OK;
+		default:
+			return lg_usage_error("indicators", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return lg_usage_error("indicators", "unexpected argument '%s'", argv[optind]);
+	int ret = lg_session_open(&s, NULL, 0, false);
+	if (ret != LG_EXIT_OK) {
+		lg_session_close(&s);
+		return ret;
+	}
+	lg_csv_opts co = { ',', false, false, false };
+	lg_csv *csv = fmt ? lg_csv_new(stdout, &co) : NULL;
+	if (csv) {
+		static const char *const head[] = { "indicator", "id", "unit", "same", "accept", "proxy", "description" };
+		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+			lg_csv_text(csv, head[i]);
+		lg_csv_endrow(csv);
+	}
+	for (size_t i = 0; i < lg_vocab_count(s.vocab); i++) {
+		const lg_indicator *d = lg_vocab_get(s.vocab, i);
+		lg_buf same = LG_BUF_INIT, acc = LG_BUF_INIT;
+		for (size_t k = 0; k < d->nsame; k++)
+			lg_buf_addf(&same, "%s%s", k ? " " : "", d->same[k]);
+		for (size_t k = 0; k < d->naccept; k++)
+			lg_buf_addf(&acc, "%s%s", k ? " " : "", d->accept[k]);
+		if (csv) {
+			lg_csv_text(csv, d->name);
+			lg_csv_text(csv, d->id);
+			lg_csv_text(csv, d->unit);
+			lg_csv_text(csv, same.s);
+			lg_csv_text(csv, acc.s);
+			lg_csv_text(csv, d->proxy ? d->proxy : "");
+			lg_csv_text(csv, d->desc ? d->desc : "");
+			lg_csv_endrow(csv);
+		} else {
+			pad(d->name, 14);
+			pad(d->id, 22);
+			pad(d->unit, 6);
+			printf("%s", d->desc ? d->desc : "");
+			if (d->proxy)
+				printf("  (stand-in: %s)", d->proxy);
+			printf("\n");
+		}
+		lg_buf_release(&same);
+		lg_buf_release(&acc);
+	}
+	if (csv) {
+		if (lg_csv_flush(csv) != LG_OK)
+			ret = LG_EXIT_OUTPUT;
+		lg_csv_free(csv);
+	}
+	lg_session_close(&s);
+	return ret;
+}

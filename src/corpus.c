@@ -1,0 +1,521 @@
+/* corpus: owns which files are read (walking directories in a stable
+ * order), the manifest override, per-thread workers, and the in-order
+ * parallel driver. */
+#include "lg_corpus.h"
+
+#include <csv.h>
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- inputs ---- */
+
+void lg_inputs_init(lg_inputs *in)
+{
+	memset(in, 0, sizeof *in);
+}
+
+void lg_inputs_release(lg_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		free(in->paths[i]);
+	free(in->paths);
+	memset(in, 0, sizeof *in);
+}
+
+static void push_path(lg_inputs *in, const char *p)
+{
+	if (in->n == in->cap) {
+		in->cap = in->cap ? 2 * in->cap : 256;
+		in->paths = lg_xrealloc(in->paths, in->cap * sizeof *in->paths);
+	}
+	in->paths[in->n++] = lg_xstrdup(p);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_txt(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+}
+
+static void problem(lg_buf *problems, size_t *count, const char *path, const char *msg)
+{
+	lg_buf_addf(problems, "%s\t%s\n", path, msg);
+	(*count)++;
+}
+
+static void walk(lg_inputs *in, const char *dir, int depth, lg_buf *problems, size_t *count)
+{
+	if (depth > 32) {
+		problem(problems, count, dir, "directories nested too deeply (a link loop?), skipped");
+		return;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
+		problem(problems, count, dir, msg);
+		return;
+	}
+	char **names = NULL;
+	size_t nn = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* hidden files, and our own temporary files */
+		if (nn == cap) {
+			cap = cap ? 2 * cap : 64;
+			names = lg_xrealloc(names, cap * sizeof *names);
+		}
+		names[nn++] = lg_xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, nn, sizeof *names, cmp_names);
+	lg_buf p = LG_BUF_INIT;
+	for (size_t i = 0; i < nn; i++) {
+		lg_buf_reset(&p);
+		size_t dl = strlen(dir);
+		lg_buf_add(&p, dir, dl);
+		if (dl && dir[dl - 1] != '/')
+			lg_buf_addc(&p, '/');
+		lg_buf_adds(&p, names[i]);
+		struct stat sb;
+		if (stat(p.s, &sb) != 0) {
+			char msg[256];
+			snprintf(msg, sizeof msg, "cannot stat: %s", strerror(errno));
+			problem(problems, count, p.s, msg);
+		} else if (S_ISDIR(sb.st_mode)) {
+			walk(in, p.s, depth + 1, problems, count);
+		} else if (S_ISREG(sb.st_mode) && is_txt(names[i])) {
+			push_path(in, p.s);
+		}
+		free(names[i]);
+	}
+	free(names);
+	lg_buf_release(&p);
+}
+
+size_t lg_inputs_collect(lg_inputs *in, char *const *args, size_t nargs, lg_buf *problems)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < nargs; i++) {
+		struct stat sb;
+		if (stat(args[i], &sb) != 0) {
+			char msg[256];
+			snprintf(msg, sizeof msg, "%s", strerror(errno));
+			problem(problems, &count, args[i], msg);
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode))
+			walk(in, args[i], 0, problems, &count);
+		else
+			push_path(in, args[i]);
+	}
+	return count;
+}
+
+/* ---- manifest ---- */
+
+typedef struct {
+	char *file;
+	char *agency;
+	int year;
+	char *period;
+	bool has_period;
+} mrow;
+
+struct lg_manifest {
+	mrow *rows;
+	size_t n, cap;
+};
+
+typedef struct {
+	lg_manifest *m;
+	char **fields;
+	size_t nf, capf;
+	int col_file, col_agency, col_year, col_period;
+	bool header_done;
+	size_t line;
+	lg_status st;
+	lg_err *err;
+	const char *path;
+} mparse;
+
+static void m_field(void *s, size_t len, void *data)
+{
+	mparse *p = data;
+	if (p->nf == p->capf) {
+		p->capf = p->capf ? 2 * p->capf : 8;
+		p->fields = lg_xrealloc(p->fields, p->capf * sizeof *p->fields);
+	}
+	char *f = lg_xstrndup(s ? s : "", s ? len : 0);
+	/* a BOM on the first header cell */
+	if (!p->header_done && p->nf == 0 && len >= 3 && memcmp(f, "\xEF\xBB\xBF", 3) == 0)
+		memmove(f, f + 3, strlen(f + 3) + 1);
+	p->fields[p->nf++] = f;
+}
+
+static void m_row(int c, void *data)
+{
+	(void)c;
+	mparse *p = data;
+	p->line++;
+	if (p->st != LG_OK)
+		goto done;
+	if (!p->header_done) {
+		p->col_file = p->col_agency = p->col_year = p->col_period = -1;
+		for (size_t i = 0; i < p->nf; i++) {
+			const char *h = p->fields[i];
+			if (!strcmp(h, "file") || !strcmp(h, "source") || !strcmp(h, "path"))
+				p->col_file = (int)i;
+			else if (!strcmp(h, "agency"))
+				p->col_agency = (int)i;
+			else if (!strcmp(h, "year"))
+				p->col_year = (int)i;
+			else if (!strcmp(h, "period"))
+				p->col_period = (int)i;
+		}
+		if (p->col_file < 0 || (p->col_agency < 0 && p->col_year < 0 && p->col_period < 0)) {
+			lg_err_set(p->err, "%s:1: the header must name a `file` column and at least one of agency, year, period",
+				   p->path);
+			p->st = LG_ERR_SYNTAX;
+		}
+		p->header_done = true;
+		goto done;
+	}
+	if (p->nf == 1 && !p->fields[0][0])
+		goto done; /* blank line */
+	mrow r;
+	memset(&r, 0, sizeof r);
+	if ((size_t)p->col_file >= p->nf || !p->fields[p->col_file][0]) {
+		lg_err_set(p->err, "%s:%zu: no file name", p->path, p->line);
+		p->st = LG_ERR_SYNTAX;
+		goto done;
+	}
+	if (p->col_year >= 0 && (size_t)p->col_year < p->nf && p->fields[p->col_year][0]) {
+		char *e;
+		long y = strtol(p->fields[p->col_year], &e, 10);
+		if (*e || y < 1900 || y > 2200) {
+			lg_err_set(p->err, "%s:%zu: year '%s' is not a year", p->path, p->line, p->fields[p->col_year]);
+			p->st = LG_ERR_SYNTAX;
+			goto done;
+		}
+		r.year = (int)y;
+	}
+	r.file = lg_xstrdup(p->fields[p->col_file]);
+	if (p->col_agency >= 0 && (size_t)p->col_agency < p->nf && p->fields[p->col_agency][0])
+		r.agency = lg_xstrdup(p->fields[p->col_agency]);
+	if (p->col_period >= 0 && (size_t)p->col_period < p->nf) {
+		r.period = lg_xstrdup(p->fields[p->col_period]);
+		r.has_period = true;
+	}
+	lg_manifest *m = p->m;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 32;
+		m->rows = lg_xrealloc(m->rows, m->cap * sizeof *m->rows);
+	}
+	m->rows[m->n++] = r;
+done:
+	for (size_t i = 0; i < p->nf; i++)
+		free(p->fields[i]);
+	p->nf = 0;
+}
+
+void lg_manifest_free(lg_manifest *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->rows[i].file);
+		free(m->rows[i].agency);
+		free(m->rows[i].period);
+	}
+	free(m->rows);
+	free(m);
+}
+
+lg_status lg_manifest_load(const char *path, lg_manifest **out, lg_err *err)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		lg_err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return LG_ERR_IO;
+	}
+	struct csv_parser cp;
+	if (csv_init(&cp, CSV_APPEND_NULL) != 0) {
+		fclose(f);
+		lg_err_set(err, "%s: out of memory", path);
+		return LG_ERR_IO;
+	}
+	mparse p;
+	memset(&p, 0, sizeof p);
+	p.m = lg_xcalloc(1, sizeof *p.m);
+	p.err = err;
+	p.path = path;
+	char buf[8192];
+	size_t r;
+	lg_status ret = LG_OK;
+	while ((r = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (csv_parse(&cp, buf, r, m_field, m_row, &p) != r) {
+			lg_err_set(err, "%s: not valid CSV: %s", path, csv_strerror(csv_error(&cp)));
+			ret = LG_ERR_SYNTAX;
+			break;
+		}
+	}
+	if (ret == LG_OK)
+		csv_fini(&cp, m_field, m_row, &p);
+	csv_free(&cp);
+	fclose(f);
+	for (size_t i = 0; i < p.nf; i++)
+		free(p.fields[i]);
+	free(p.fields);
+	if (ret == LG_OK)
+		ret = p.st;
+	if (ret == LG_OK && !p.header_done) {
+		lg_err_set(err, "%s: empty manifest", path);
+		ret = LG_ERR_SYNTAX;
+	}
+	if (ret != LG_OK) {
+		lg_manifest_free(p.m);
+		return ret;
+	}
+	*out = p.m;
+	return LG_OK;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+bool lg_manifest_apply(const lg_manifest *m, const char *path, lg_report *rep)
+{
+	if (!m)
+		return false;
+	const mrow *hit = NULL;
+	for (size_t i = 0; i < m->n && !hit; i++)
+		if (strcmp(m->rows[i].file, path) == 0)
+			hit = &m->rows[i];
+	for (size_t i = 0; i < m->n && !hit; i++)
+		if (strcmp(base_name(m->rows[i].file), base_name(path)) == 0)
+			hit = &m->rows[i];
+	if (!hit)
+		return false;
+	lg_meta_override(rep, hit->agency, hit->year, hit->has_period ? hit->period : NULL);
+	return true;
+}
+
+/* ---- workers ---- */
+
+struct lg_worker {
+	const lg_pipeline *p;
+	lg_text text;
+	lg_extractor *x;
+	lg_figures figs;
+	lg_buf warn;
+	lg_file file;
+};
+
+lg_worker *lg_worker_new(const lg_pipeline *p)
+{
+	lg_worker *w = lg_xcalloc(1, sizeof *w);
+	w->p = p;
+	lg_text_init(&w->text);
+	w->x = lg_extractor_new(p->vocab, p->explain);
+	lg_figures_init(&w->figs);
+	lg_buf_init(&w->warn);
+	return w;
+}
+
+void lg_worker_free(lg_worker *w)
+{
+	if (!w)
+		return;
+	lg_text_release(&w->text);
+	lg_extractor_free(w->x);
+	lg_figures_release(&w->figs);
+	lg_buf_release(&w->warn);
+	free(w);
+}
+
+const lg_file *lg_worker_process(lg_worker *w, const char *path)
+{
+	lg_file *f = &w->file;
+	memset(f, 0, sizeof *f);
+	lg_buf_reset(&w->warn);
+	lg_figures_reset(&w->figs);
+	f->text = &w->text;
+	f->figures = &w->figs;
+	f->warnings = w->warn.s;
+	f->status = lg_read_file(&w->text, path, w->p->encoding, &f->err);
+	if (f->status != LG_OK)
+		return f;
+	if (w->text.warnings.len)
+		lg_buf_add(&w->warn, w->text.warnings.s, w->text.warnings.len);
+	lg_meta_detect(w->p->meta, w->text.s, w->text.n, &f->report);
+	f->from_manifest = lg_manifest_apply(w->p->manifest, path, &f->report);
+	if (!f->report.agency[0])
+		lg_buf_adds(&w->warn, "no agency found in the text (give one in a manifest)\n");
+	if (!f->report.year)
+		lg_buf_adds(&w->warn, "no report year found in the text (give one in a manifest)\n");
+	lg_extract(w->x, &w->text, &f->report, &w->figs, &w->warn);
+	f->warnings = w->warn.s;
+	return f;
+}
+
+/* ---- the driver ---- */
+
+typedef struct {
+	const lg_pipeline *p;
+	const lg_inputs *in;
+	lg_job_fn job;
+	void *ctx;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t next;      /* next index to hand out */
+	size_t consumed;  /* results consumed so far */
+	size_t window;
+	void **slots;
+	bool *ready;
+	size_t bytes;
+} runner;
+
+static void *worker_main(void *arg)
+{
+	runner *r = arg;
+	lg_worker *w = lg_worker_new(r->p);
+	for (;;) {
+		pthread_mutex_lock(&r->mu);
+		while (r->next < r->in->n && r->next - r->consumed >= r->window)
+			pthread_cond_wait(&r->cv, &r->mu);
+		if (r->next >= r->in->n) {
+			pthread_mutex_unlock(&r->mu);
+			break;
+		}
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->mu);
+		const lg_file *f = lg_worker_process(w, r->in->paths[i]);
+		void *res = r->job(r->ctx, w, i, r->in->paths[i], f);
+		pthread_mutex_lock(&r->mu);
+		r->slots[i % r->window] = res;
+		r->ready[i % r->window] = true;
+		r->bytes += f->text->orig_size;
+		pthread_cond_broadcast(&r->cv);
+		pthread_mutex_unlock(&r->mu);
+	}
+	lg_worker_free(w);
+	return NULL;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(size_t done, size_t total, size_t bytes, double t0, bool final)
+{
+	double dt = now_s() - t0;
+	double mb = (double)bytes / 1e6;
+	fprintf(stderr, "\rlgtrend: %zu/%zu files, %.1f MB, %.1f MB/s%s", done, total, mb, dt > 0 ? mb / dt : 0.0,
+		final ? "\n" : "   ");
+}
+
+void lg_corpus_run(const lg_pipeline *p, const lg_inputs *in, int jobs, lg_job_fn job, lg_consume_fn consume,
+		   void *ctx, bool progress)
+{
+	if (jobs <= 0) {
+		long c = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = c > 0 ? (int)c : 1;
+	}
+	if ((size_t)jobs > in->n)
+		jobs = in->n ? (int)in->n : 1;
+	if (jobs > 64)
+		jobs = 64;
+	double t0 = now_s(), last = t0;
+	if (jobs == 1) {
+		lg_worker *w = lg_worker_new(p);
+		size_t bytes = 0;
+		for (size_t i = 0; i < in->n; i++) {
+			const lg_file *f = lg_worker_process(w, in->paths[i]);
+			bytes += f->text->orig_size;
+			void *res = job(ctx, w, i, in->paths[i], f);
+			consume(ctx, i, in->paths[i], res);
+			if (progress && now_s() - last > 0.1) {
+				last = now_s();
+				show_progress(i + 1, in->n, bytes, t0, false);
+			}
+		}
+		if (progress)
+			show_progress(in->n, in->n, bytes, t0, true);
+		lg_worker_free(w);
+		return;
+	}
+	runner r;
+	memset(&r, 0, sizeof r);
+	r.p = p;
+	r.in = in;
+	r.job = job;
+	r.ctx = ctx;
+	r.window = 4 * (size_t)jobs;
+	r.slots = lg_xcalloc(r.window, sizeof *r.slots);
+	r.ready = lg_xcalloc(r.window, sizeof *r.ready);
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.cv, NULL);
+	pthread_t *th = lg_xcalloc((size_t)jobs, sizeof *th);
+	int started = 0;
+	for (int t = 0; t < jobs; t++)
+		if (pthread_create(&th[started], NULL, worker_main, &r) == 0)
+			started++;
+	if (!started) {
+		/* no threads to be had: do it here */
+		free(th);
+		free(r.slots);
+		free(r.ready);
+		pthread_mutex_destroy(&r.mu);
+		pthread_cond_destroy(&r.cv);
+		lg_corpus_run(p, in, 1, job, consume, ctx, progress);
+		return;
+	}
+	for (size_t i = 0; i < in->n; i++) {
+		pthread_mutex_lock(&r.mu);
+		while (!r.ready[i % r.window])
+			pthread_cond_wait(&r.cv, &r.mu);
+		void *res = r.slots[i % r.window];
+		r.slots[i % r.window] = NULL;
+		r.ready[i % r.window] = false;
+		r.consumed++;
+		size_t bytes = r.bytes;
+		pthread_cond_broadcast(&r.cv);
+		pthread_mutex_unlock(&r.mu);
+		consume(ctx, i, in->paths[i], res);
+		if (progress && now_s() - last > 0.1) {
+			last = now_s();
+			show_progress(i + 1, in->n, bytes, t0, false);
+		}
+	}
+	for (int t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	if (progress)
+		show_progress(in->n, in->n, r.bytes, t0, true);
+	free(th);
+	free(r.slots);
+	free(r.ready);
+	pthread_mutex_destroy(&r.mu);
+	pthread_cond_destroy(&r.cv);
+}

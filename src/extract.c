@@ -1,0 +1,1135 @@
+/* extract: owns the reading of the language -- paragraphs, sections,
+ * sentences, clauses; each quantity's subject (the words before it) or
+ * noun phrase (the words after a count written before its noun); the
+ * choice of indicator; scope, period, role, reported year-over-year; and
+ * the reason for every number turned away.  One left-to-right pass. */
+#include "lg_extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SUBJECT_MAX_CHARS 40
+#define NP_MAX_CHARS 40
+#define HEADING_MAX_BYTES 180
+#define TEXT_CAP_BYTES 600
+#define TEXT_SIDE_BYTES 240
+
+struct lg_extractor {
+	const lg_vocab *v;
+	pcre2_match_data *md;
+	bool explain;
+	lg_buf subj;   /* masked subject */
+	lg_buf clause; /* masked clause */
+	lg_buf np;     /* masked noun phrase */
+	int grp[LG_CTX_COUNT];
+};
+
+void lg_figures_init(lg_figures *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void lg_figures_release(lg_figures *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+void lg_figures_reset(lg_figures *f)
+{
+	f->n = 0;
+}
+
+lg_figure *lg_figures_push(lg_figures *f)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 64;
+		f->v = lg_xrealloc(f->v, f->cap * sizeof *f->v);
+	}
+	lg_figure *g = &f->v[f->n++];
+	memset(g, 0, sizeof *g);
+	return g;
+}
+
+const char *lg_role_name(lg_role r)
+{
+	switch (r) {
+	case LG_ROLE_TOTAL: return "total";
+	case LG_ROLE_SUB: return "sub";
+	default: return "excluded";
+	}
+}
+
+lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
+{
+	lg_extractor *x = lg_xcalloc(1, sizeof *x);
+	x->v = v;
+	x->md = lg_vocab_match_data_new(v);
+	x->explain = explain;
+	lg_buf_init(&x->subj);
+	lg_buf_init(&x->clause);
+	lg_buf_init(&x->np);
+	for (int g = 0; g < LG_CTX_COUNT; g++)
+		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
+	return x;
+}
+
+void lg_extractor_free(lg_extractor *x)
+{
+	if (!x)
+		return;
+	pcre2_match_data_free(x->md);
+	lg_buf_release(&x->subj);
+	lg_buf_release(&x->clause);
+	lg_buf_release(&x->np);
+	free(x);
+}
+
+/* ---- small text helpers over clean UTF-8 ---- */
+
+#define LIT(s) (s), (sizeof(s) - 1)
+
+static inline bool at_lit(const char *s, size_t n, size_t i, const char *lit, size_t k)
+{
+	return i + k <= n && memcmp(s + i, lit, k) == 0;
+}
+
+static inline bool is_han(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static inline size_t cp_at(const char *s, size_t n, size_t i, unsigned *cp)
+{
+	if (i >= n) {
+		*cp = 0;
+		return 0;
+	}
+	return lg_utf8_decode(s + i, cp);
+}
+
+static bool is_cn_small(unsigned cp)
+{
+	switch (cp) {
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Length of a run of 一..十 starting at i. */
+static size_t cn_run(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	unsigned cp;
+	size_t k;
+	while ((k = cp_at(s, n, j, &cp)) && is_cn_small(cp) && j - i < 9)
+		j += k;
+	return j - i;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+typedef enum { MARK_NONE, MARK_TOP, MARK_SUB, MARK_INLINE } mark_kind;
+
+/* A section marker at i: 一、 (一) 1. 1、 (1) 一是 第一, 首先 其次 最后.
+ * *after gets the first byte after the marker. */
+static mark_kind marker_at(const char *s, size_t n, size_t i, size_t *after)
+{
+	size_t r = cn_run(s, n, i);
+	if (r) {
+		if (at_lit(s, n, i + r, LIT("、"))) {
+			*after = i + r + 3;
+			return MARK_TOP;
+		}
+		if (at_lit(s, n, i + r, LIT("是"))) {
+			*after = i + r + 3;
+			return MARK_INLINE;
+		}
+	}
+	if (i < n && s[i] == '(') {
+		size_t r2 = cn_run(s, n, i + 1);
+		size_t j = i + 1 + r2;
+		if (!r2)
+			while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 4)
+				j++;
+		if (j > i + 1 && j < n && s[j] == ')') {
+			*after = j + 1;
+			return MARK_SUB;
+		}
+	}
+	if (i < n && s[i] >= '0' && s[i] <= '9') {
+		size_t j = i;
+		while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 3)
+			j++;
+		if (j < n && (s[j] == '.' || at_lit(s, n, j, LIT("、"))) && !(j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9')) {
+			*after = j + (s[j] == '.' ? 1 : 3);
+			return MARK_SUB;
+		}
+	}
+	if (at_lit(s, n, i, LIT("第"))) {
+		size_t r3 = cn_run(s, n, i + 3);
+		if (r3 && (at_lit(s, n, i + 3 + r3, LIT("，")) || at_lit(s, n, i + 3 + r3, LIT("、")) ||
+			   (i + 3 + r3 < n && s[i + 3 + r3] == ','))) {
+			*after = i + 3 + r3 + (s[i + 3 + r3] == ',' ? 1 : 3);
+			return MARK_INLINE;
+		}
+	}
+	if (at_lit(s, n, i, LIT("首先")) || at_lit(s, n, i, LIT("其次")) || at_lit(s, n, i, LIT("再次")) ||
+	    at_lit(s, n, i, LIT("最后"))) {
+		*after = i + 6;
+		return MARK_INLINE;
+	}
+	return MARK_NONE;
+}
+
+static bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == ';' || c == '!' || c == '?') {
+		*len = 1;
+		return true;
+	}
+	if (c == 0xE3 && at_lit(s, n, i, LIT("。"))) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+static bool is_clause_break(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == ',' || c == ':') {
+		*len = 1;
+		return true;
+	}
+	if (c == 0xEF && at_lit(s, n, i, LIT("，"))) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+/* Is the newline at nl a paragraph break, or a line wrapped inside a
+ * sentence (text copied out of a PDF)? */
+static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
+{
+	size_t e = nl;
+	while (e > line_start && s[e - 1] == ' ')
+		e--;
+	if (e == line_start)
+		return true;
+	size_t chars = 0;
+	for (size_t i = line_start; i < e; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			chars++;
+	if (chars < 24)
+		return true;
+	unsigned char last = (unsigned char)s[e - 1];
+	if (last == ';' || last == ':' || last == '!' || last == '?' || last == ')' || last == ']' || last == '|')
+		return true;
+	if (e >= 3) {
+		const char *p = s + e - 3;
+		if (memcmp(p, "。", 3) == 0 || memcmp(p, "”", 3) == 0 || memcmp(p, "》", 3) == 0 ||
+		    memcmp(p, "报告", 3) == 0 || (e >= 6 && (memcmp(s + e - 6, "报告", 6) == 0 ||
+							     memcmp(s + e - 6, "总结", 6) == 0 ||
+							     memcmp(s + e - 6, "情况", 6) == 0)))
+			return true;
+	}
+	size_t j = nl + 1;
+	if (j >= n || s[j] == '\n' || s[j] == ' ' || s[j] == '|' || s[line_start] == '|')
+		return true;
+	size_t after;
+	if (marker_at(s, n, j, &after) != MARK_NONE)
+		return true;
+	return false;
+}
+
+/* ---- per-file state ---- */
+
+typedef struct {
+	lg_extractor *x;
+	const lg_vocab *v;
+	const char *s;
+	size_t n;
+	const lg_text *t;
+	const lg_report *rep;
+	lg_figures *out;
+	lg_buf *warn;
+	const pcre2_code *ctx_re;
+
+	bool in_plan;
+	size_t line_start;
+	bool sect_campaign;
+	bool heading_pending;
+	bool sent_has_figure;
+
+	size_t sent_start;
+	size_t sent_end; /* 0 until computed */
+	size_t ctx_scanned;
+	int ctx_scope;
+	size_t ctx_scope_at;
+	bool ctx_campaign;
+	size_t ctx_campaign_end;
+	bool ctx_multi;
+	char ctx_period[32];
+	int ctx_year;
+	bool sent_qizhong;
+	size_t qizhong_at;
+
+	bool have_prev;
+	size_t prev_end;
+	size_t prev_subj_s, prev_subj_e;
+	bool prev_paren;
+	size_t sent_fig_first;
+	/* noun phrases of counts written before their noun: scope words
+	 * inside them belong to that noun, not to the sentence */
+	size_t np_s[16], np_e[16];
+	int nnp;
+} fstate;
+
+/* How far after a campaign's name its scope still reaches in a sentence. */
+#define CAMPAIGN_REACH_BYTES 240
+
+static bool re_find(fstate *st, const pcre2_code *re, const char *s, size_t n, size_t *ms, size_t *me)
+{
+	if (!re || !n)
+		return false;
+	return lg_re_search(re, st->x->md, s, n, 0, ms, me);
+}
+
+static void detail_from(char *dst, size_t cap, const char *s, size_t a, size_t b)
+{
+	size_t len = b - a;
+	if (len >= cap)
+		len = cap - 1;
+	/* do not cut a character */
+	while (len && (((unsigned char)s[a + len]) & 0xC0) == 0x80)
+		len--;
+	memcpy(dst, s + a, len);
+	dst[len] = '\0';
+}
+
+static bool rule_hit(fstate *st, lg_rule r, const lg_buf *text, char *detail, size_t cap)
+{
+	size_t ms, me;
+	if (!re_find(st, lg_vocab_rule(st->v, r), text->s, text->len, &ms, &me))
+		return false;
+	if (detail)
+		detail_from(detail, cap, text->s, ms, me);
+	return true;
+}
+
+/* Copy s[a..b) into buf, masking 《book titles》 (names of laws and
+ * documents are not subjects) and dropping soft newlines. */
+static void masked_copy(lg_buf *buf, const char *s, size_t a, size_t b)
+{
+	lg_buf_reset(buf);
+	size_t i = a;
+	while (i < b) {
+		if (at_lit(s, b, i, LIT("《"))) {
+			const char *close = memmem(s + i, b - i, "》", 3);
+			lg_buf_add(buf, "《》", 6);
+			if (!close)
+				break;
+			i = (size_t)(close - s) + 3;
+			continue;
+		}
+		if (s[i] == '\n') {
+			i++;
+			continue;
+		}
+		lg_buf_addc(buf, s[i]);
+		i++;
+	}
+}
+
+static void compute_sent_end(fstate *st)
+{
+	if (st->sent_end)
+		return;
+	const char *s = st->s;
+	size_t n = st->n;
+	size_t i = st->sent_start;
+	size_t line_start = i;
+	while (line_start > 0 && s[line_start - 1] != '\n')
+		line_start--;
+	while (i < n) {
+		size_t k;
+		if (s[i] == '\n') {
+			if (is_hard_break(s, n, i, line_start))
+				break;
+			line_start = i + 1;
+			i++;
+			continue;
+		}
+		if (is_sentence_end(s, n, i, &k)) {
+			i += k;
+			break;
+		}
+		i++;
+	}
+	st->sent_end = i;
+}
+
+static void begin_sentence(fstate *st, size_t pos)
+{
+	const char *s = st->s;
+	size_t n = st->n;
+	st->sent_start = pos;
+	st->sent_end = 0;
+	st->ctx_scanned = pos;
+	st->ctx_scope = -1;
+	st->ctx_scope_at = 0;
+	st->ctx_campaign = false;
+	st->ctx_campaign_end = 0;
+	st->nnp = 0;
+	st->ctx_multi = false;
+	st->ctx_period[0] = '\0';
+	st->ctx_year = 0;
+	st->sent_qizhong = false;
+	st->have_prev = false;
+	st->sent_fig_first = st->out->n;
+	st->sent_has_figure = false;
+	size_t i = skip_spaces(s, n, pos), after;
+	mark_kind mk = marker_at(s, n, i, &after);
+	if (mk == MARK_INLINE) {
+		st->heading_pending = true;
+		st->sect_campaign = false;
+	}
+	if (mk != MARK_NONE)
+		i = skip_spaces(s, n, after);
+	if (at_lit(s, n, i, LIT("其中"))) {
+		st->sent_qizhong = true;
+		st->qizhong_at = i;
+	}
+}
+
+static void end_sentence(fstate *st, size_t end)
+{
+	if (st->heading_pending) {
+		st->heading_pending = false;
+		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES) {
+			size_t ms, me;
+			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
+				st->sect_campaign = true;
+		}
+	}
+}
+
+static int heading_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if ((s[i] == '1' || s[i] == '2') && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+			int y = 0, k;
+			for (k = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
+				y = y * 10 + (s[i + k] - '0');
+			if (k == 4 && memcmp(s + i + 4, "年", 3) == 0)
+				return y;
+		}
+	}
+	return 0;
+}
+
+static void start_paragraph(fstate *st, size_t pos)
+{
+	const char *s = st->s;
+	size_t n = st->n;
+	st->sect_campaign = false;
+	st->heading_pending = true;
+	size_t i = skip_spaces(s, n, pos), after = i;
+	mark_kind mk = marker_at(s, n, i, &after);
+	/* the heading: up to the first full stop or line end, at most 60 chars */
+	size_t e = after, chars = 0;
+	while (e < n && s[e] != '\n' && chars < 60) {
+		size_t k;
+		if (is_sentence_end(s, n, e, &k))
+			break;
+		unsigned cp;
+		e += cp_at(s, n, e, &cp);
+		chars++;
+	}
+	if (mk == MARK_TOP || mk == MARK_SUB || (mk == MARK_NONE && e < n && s[e] == '\n' && chars < 30)) {
+		size_t ms, me;
+		bool plan = lg_re_search(lg_vocab_rule(st->v, LG_RULE_PLAN_HEADING), st->x->md, s, e, after, &ms, &me);
+		int hy = heading_year(s + after, e - after);
+		if (hy && st->rep->year && hy > st->rep->year)
+			plan = true;
+		if (mk == MARK_TOP)
+			st->in_plan = plan;
+		else if (plan)
+			st->in_plan = true;
+	}
+	begin_sentence(st, pos);
+}
+
+/* Scan the sentence up to `upto` for scope words, period, year, campaign
+ * and multi-year words; incremental per sentence. */
+static void ctx_update(fstate *st, size_t upto)
+{
+	if (upto <= st->ctx_scanned)
+		return;
+	size_t from = st->ctx_scanned > st->sent_start + 48 ? st->ctx_scanned - 48 : st->sent_start;
+	const int *grp = st->x->grp;
+	pcre2_match_data *md = st->x->md;
+	while (from < upto) {
+		int rc = pcre2_match(st->ctx_re, (PCRE2_SPTR)st->s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms = ov[0], me = ov[1];
+		int which = -1;
+		for (int g = 0; g < LG_CTX_COUNT; g++) {
+			int gn = grp[g];
+			if (gn > 0 && gn < rc && ov[2 * gn] != PCRE2_UNSET) {
+				which = g;
+				break;
+			}
+		}
+		bool in_np = false;
+		for (int k = 0; k < st->nnp; k++)
+			if (ms >= st->np_s[k] && ms < st->np_e[k])
+				in_np = true;
+		switch (which) {
+		case LG_CTX_ALL:
+		case LG_CTX_BUREAU:
+		case LG_CTX_TOWN:
+			if (in_np)
+				break;
+			if (st->ctx_scope < 0 || ms >= st->ctx_scope_at) {
+				st->ctx_scope = which;
+				st->ctx_scope_at = ms;
+			}
+			break;
+		case LG_CTX_CAMPAIGN:
+			st->ctx_campaign = true;
+			st->ctx_campaign_end = me;
+			break;
+		case LG_CTX_MULTI:
+			st->ctx_multi = true;
+			break;
+		case LG_CTX_PERIOD: {
+			/* normalise: "1-10月" / "截至11月" / 上半年 -> 1-6月 */
+			const char *p = st->s + ms;
+			size_t len = me - ms;
+			int a = 0, b = 0;
+			if (len >= 3 && memcmp(p, "上半年", 9 <= len ? 9 : len) == 0) {
+				snprintf(st->ctx_period, sizeof st->ctx_period, "1-6月");
+			} else if (memmem(p, len, "前三", 6)) {
+				snprintf(st->ctx_period, sizeof st->ctx_period, "1-9月");
+			} else if (memmem(p, len, "一季度", 9)) {
+				snprintf(st->ctx_period, sizeof st->ctx_period, "1-3月");
+			} else if (memmem(p, len, "截至", 6)) {
+				detail_from(st->ctx_period, sizeof st->ctx_period, st->s, ms, me);
+			} else if (sscanf(p, "%d", &a) == 1) {
+				const char *q = p;
+				while (q < p + len && *q >= '0' && *q <= '9')
+					q++;
+				while (q < p + len && (*q < '0' || *q > '9'))
+					q++;
+				if (q < p + len && sscanf(q, "%d", &b) == 1 && a >= 1 && b <= 12 && a < b) {
+					if (a == 1 && b == 12)
+						st->ctx_period[0] = '\0';
+					else
+						snprintf(st->ctx_period, sizeof st->ctx_period, "%d-%d月", a, b);
+				}
+			}
+			break;
+		}
+		case LG_CTX_YEAR: {
+			int y = 0;
+			for (size_t k = ms; k < me && k < ms + 4; k++)
+				y = y * 10 + (st->s[k] - '0');
+			/* 较2020年 / 比2020年 / 与2020年: a comparison, not the figure's year */
+			bool cmp = ms >= 3 && (memcmp(st->s + ms - 3, "较", 3) == 0 || memcmp(st->s + ms - 3, "比", 3) == 0 ||
+					       memcmp(st->s + ms - 3, "与", 3) == 0 || memcmp(st->s + ms - 3, "同", 3) == 0);
+			if (!cmp)
+				st->ctx_year = y;
+			break;
+		}
+		default:
+			break;
+		}
+		from = me > ms ? me : ms + 1;
+	}
+	st->ctx_scanned = upto;
+}
+
+/* Where a quantity's words start: back to a clause break, an unclosed
+ * '(' (the quantity is inside brackets), the previous quantity (when
+ * bounded), the sentence start, or SUBJECT_MAX_CHARS. */
+static size_t words_start(fstate *st, size_t qs, bool bounded, bool *in_paren)
+{
+	const char *s = st->s;
+	size_t lo = st->sent_start;
+	if (bounded && st->have_prev && st->prev_end > lo && st->prev_end <= qs)
+		lo = st->prev_end;
+	size_t i = qs;
+	int chars = 0;
+	*in_paren = false;
+	while (i > lo && chars < SUBJECT_MAX_CHARS) {
+		size_t k = lg_utf8_prev_len(s + lo, s + i);
+		const char *p = s + i - k;
+		if (k == 1) {
+			char c = p[0];
+			if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?')
+				break;
+			if (c == '(') {
+				*in_paren = true;
+				break;
+			}
+			if (c == ')') {
+				size_t j = i - 1;
+				int depth = 0;
+				bool found = false;
+				while (j > lo) {
+					j--;
+					if (s[j] == ')')
+						depth++;
+					else if (s[j] == '(') {
+						if (depth == 0) {
+							found = true;
+							break;
+						}
+						depth--;
+					}
+				}
+				if (!found)
+					break;
+				i = j;
+				chars++;
+				continue;
+			}
+		} else if (k == 3 && (memcmp(p, "，", 3) == 0 || memcmp(p, "。", 3) == 0)) {
+			break;
+		}
+		i -= k;
+		chars++;
+	}
+	return i;
+}
+
+/* Only joining words: 、 和 及 与 或 共 计 达 共计 */
+static bool blank_subject(const lg_buf *b)
+{
+	size_t i = 0;
+	while (i < b->len) {
+		if (b->s[i] == ' ') {
+			i++;
+			continue;
+		}
+		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
+		bool hit = false;
+		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
+			if (at_lit(b->s, b->len, i, joiners[j], 3)) {
+				i += 3;
+				hit = true;
+				break;
+			}
+		}
+		if (!hit)
+			return false;
+	}
+	return true;
+}
+
+/* The noun phrase after a count: to a clause break, 、, 和, 及, 与, 或, '(',
+ * a digit, or NP_MAX_CHARS. */
+static size_t np_end_at(fstate *st, size_t a)
+{
+	const char *s = st->s;
+	size_t n = st->n;
+	size_t i = a;
+	int chars = 0;
+	while (i < n && chars < NP_MAX_CHARS) {
+		size_t k;
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '(' || (c >= '0' && c <= '9'))
+			break;
+		if (is_clause_break(s, n, i, &k) || is_sentence_end(s, n, i, &k))
+			break;
+		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
+		    at_lit(s, n, i, LIT("与")) || at_lit(s, n, i, LIT("或")) || at_lit(s, n, i, LIT("“")))
+			break;
+		unsigned cp;
+		i += cp_at(s, n, i, &cp);
+		chars++;
+	}
+	return i;
+}
+
+/* End of the last match of re in text (0 when none). */
+static bool last_match(fstate *st, const pcre2_code *re, const lg_buf *text, size_t *end)
+{
+	size_t from = 0, ms, me;
+	bool any = false;
+	while (from <= text->len && lg_re_search(re, st->x->md, text->s, text->len, from, &ms, &me)) {
+		any = true;
+		*end = me;
+		from = me > ms ? me : ms + 1;
+		/* step to a character boundary */
+		while (from < text->len && (((unsigned char)text->s[from]) & 0xC0) == 0x80)
+			from++;
+	}
+	return any;
+}
+
+static void set_prev(fstate *st, size_t next_start, size_t ss, size_t se, bool paren)
+{
+	st->have_prev = true;
+	st->prev_end = next_start;
+	st->prev_subj_s = ss;
+	st->prev_subj_e = se;
+	st->prev_paren = paren;
+}
+
+static void fill_text_span(fstate *st, lg_figure *f)
+{
+	compute_sent_end(st);
+	size_t a = st->sent_start, b = st->sent_end;
+	if (b - a > TEXT_CAP_BYTES) {
+		if (f->norm_start > a + TEXT_SIDE_BYTES)
+			a = f->norm_start - TEXT_SIDE_BYTES;
+		if (f->norm_end + TEXT_SIDE_BYTES < b)
+			b = f->norm_end + TEXT_SIDE_BYTES;
+		while (a < f->norm_start && (((unsigned char)st->s[a]) & 0xC0) == 0x80)
+			a++;
+		while (b > f->norm_end && b < st->n && (((unsigned char)st->s[b]) & 0xC0) == 0x80)
+			b--;
+	}
+	f->text_start = a;
+	f->text_end = b;
+}
+
+static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, lg_role role, const char *reason,
+		       const char *detail)
+{
+	lg_figure *f = lg_figures_push(st->out);
+	f->norm_start = q->num_start;
+	f->norm_end = q->end;
+	f->offset = lg_text_orig_offset(st->t, q->num_start);
+	size_t oe = lg_text_orig_offset(st->t, q->end);
+	f->length = oe > f->offset ? oe - f->offset : 0;
+	f->indicator = ind;
+	f->value = q->value;
+	f->unit = unit;
+	f->approx = q->approx;
+	f->role = role;
+	f->reason = reason;
+	if (detail)
+		snprintf(f->detail, sizeof f->detail, "%s", detail);
+	if (q->paren_end) {
+		/* "2415.1675(含...)万元" is written 2415.1675万元 */
+		char a[40], b[24];
+		detail_from(a, sizeof a, st->s, q->start, q->paren_start);
+		detail_from(b, sizeof b, st->s, q->paren_end, q->end);
+		snprintf(f->raw, sizeof f->raw, "%s%s", a, b);
+	} else {
+		detail_from(f->raw, sizeof f->raw, st->s, q->start, q->end);
+	}
+	if (st->sect_campaign || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
+		f->scope = LG_SCOPE_CAMPAIGN;
+	else if (st->ctx_scope >= 0)
+		f->scope = (lg_scope)st->ctx_scope;
+	else
+		f->scope = LG_SCOPE_ALL;
+	snprintf(f->period, sizeof f->period, "%s", st->ctx_period[0] ? st->ctx_period : st->rep->period);
+	fill_text_span(st, f);
+	return f;
+}
+
+static const char *find_sign_word(const lg_buf *b, int *sign)
+{
+	static const char *const down[] = { "下降", "减少", "降低", "降", "减" };
+	static const char *const up[] = { "上升", "增长", "增加", "提高", "增" };
+	const char *best = NULL;
+	for (size_t i = 0; i < sizeof down / sizeof down[0]; i++) {
+		const char *p = strstr(b->s, down[i]);
+		if (p && (!best || p > best)) {
+			best = p;
+			*sign = -1;
+		}
+	}
+	for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+		const char *p = strstr(b->s, up[i]);
+		if (p && (!best || p > best)) {
+			best = p;
+			*sign = 1;
+		}
+	}
+	return best;
+}
+
+static long long pct_hundredths(const lg_dec *v)
+{
+	double d = lg_dec_to_double(v) * 100.0;
+	return (long long)(d < 0 ? d - 0.5 : d + 0.5);
+}
+
+/* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
+ * a 分别 list) to the figures before it in the sentence.  Returns the end
+ * of the consumed list. */
+static size_t handle_yoy(fstate *st, const lg_qty *q)
+{
+	bool paren;
+	size_t ss = words_start(st, q->start, true, &paren);
+	lg_buf *b = &st->x->subj;
+	masked_copy(b, st->s, ss, q->start);
+	if (!rule_hit(st, LG_RULE_YOY, b, NULL, 0))
+		return q->end;
+	int sign = 1;
+	find_sign_word(b, &sign);
+	bool dist = strstr(b->s, "分别") != NULL;
+	long long vals[8];
+	size_t nv = 0;
+	vals[nv++] = sign * pct_hundredths(&q->value);
+	size_t j = q->end;
+	while (dist && nv < 8 && at_lit(st->s, st->n, j, LIT("、")) && lg_units_can_start(st->s, st->n, j + 3)) {
+		lg_qty q2;
+		if (!lg_units_scan(st->s, st->n, st->sent_start, j + 3, &q2) || q2.kind != LG_UK_PERCENT || q2.st)
+			break;
+		vals[nv++] = sign * pct_hundredths(&q2.value);
+		j = q2.end;
+	}
+	/* the sentence's headline-candidate figures before the phrase */
+	size_t idx[64], m = 0;
+	for (size_t i = st->sent_fig_first; i < st->out->n && m < 64; i++) {
+		const lg_figure *f = &st->out->v[i];
+		if (f->role == LG_ROLE_TOTAL && f->norm_start < q->start)
+			idx[m++] = i;
+	}
+	if (!m)
+		return j;
+	if (dist && nv > 1) {
+		size_t k = nv < m ? nv : m;
+		for (size_t i = 0; i < k; i++) {
+			lg_figure *f = &st->out->v[idx[m - k + i]];
+			f->has_yoy = true;
+			f->yoy_hundredths = vals[nv - k + i];
+		}
+	} else {
+		lg_figure *f = &st->out->v[idx[m - 1]];
+		if (!f->has_yoy) {
+			f->has_yoy = true;
+			f->yoy_hundredths = vals[0];
+		}
+	}
+	return j;
+}
+
+static size_t handle_quantity(fstate *st, const lg_qty *q)
+{
+	lg_extractor *x = st->x;
+	const lg_vocab *v = st->v;
+	const char *s = st->s;
+	size_t n = st->n;
+
+	if (q->st != LG_OK) {
+		lg_buf_addf(st->warn, "byte offset %zu: number too long to keep exactly, skipped\n",
+			    lg_text_orig_offset(st->t, q->num_start));
+		set_prev(st, q->end, q->start, q->start, false);
+		return q->end;
+	}
+	if (q->kind == LG_UK_PERCENT && !q->range) {
+		size_t e = handle_yoy(st, q);
+		set_prev(st, e, q->start, q->start, false);
+		return e;
+	}
+	if (q->range || (q->kind != LG_UK_MONEY && q->kind != LG_UK_COUNT)) {
+		set_prev(st, q->end, q->start, q->start, false);
+		return q->end;
+	}
+
+	/* indicators that take this unit */
+	int cand[128];
+	const char *cunit[128];
+	size_t nc = 0, nind = lg_vocab_count(v);
+	for (size_t i = 0; i < nind && nc < 128; i++) {
+		const char *u;
+		if (lg_vocab_accepts(lg_vocab_get(v, i), q->unit, &u)) {
+			cand[nc] = (int)i;
+			cunit[nc++] = u;
+		}
+	}
+	if (!nc) {
+		set_prev(st, q->end, q->start, q->start, false);
+		return q->end;
+	}
+	ctx_update(st, q->start);
+
+	/* subject: the words before the number */
+	bool in_paren;
+	size_t ss = words_start(st, q->start, true, &in_paren);
+	lg_buf *subj = &x->subj;
+	masked_copy(subj, s, ss, q->start);
+	size_t subj_s = ss, subj_e = q->start;
+	if (blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
+		/* "8起8人", "252支6600多人": the second count shares the words */
+		subj_s = st->prev_subj_s;
+		subj_e = st->prev_subj_e;
+		in_paren = in_paren || st->prev_paren;
+		masked_copy(subj, s, subj_s, subj_e);
+	}
+	/* the clause, for 其中/含 */
+	bool cl_paren;
+	size_t cs = words_start(st, q->start, false, &cl_paren);
+	masked_copy(&x->clause, s, cs, q->start);
+
+	/* a count written before its noun: "36宗违法行为", "12起行政处罚案件进行了审核" */
+	size_t after = q->end;
+	unsigned cp;
+	if (at_lit(s, n, after, LIT("的")))
+		after += 3;
+	cp_at(s, n, after, &cp);
+	bool pre = is_han(cp) && !at_lit(s, n, after, LIT("等")) && !at_lit(s, n, after, LIT("余")) &&
+		   !at_lit(s, n, after, LIT("多"));
+	size_t npe = pre ? np_end_at(st, after) : q->end;
+	if (pre && npe < n && s[npe] >= '0' && s[npe] <= '9') {
+		/* "执法35次罚款3.25万元": the words run into the next number, whose
+		 * subject they are */
+		pre = false;
+		npe = q->end;
+	}
+	if (pre)
+		masked_copy(&x->np, s, after, npe);
+	else
+		lg_buf_reset(&x->np);
+	/* The words before a count written before its noun do not name what
+	 * is counted when they end in 对 (the count is the object of what
+	 * follows: 对12起案件进行审核) or 等 (they list its members: A、B等六个
+	 * 方面); a Chinese numeral before a noun is read the same way. */
+	bool ends_deng = subj->len >= 3 && memcmp(subj->s + subj->len - 3, "等", 3) == 0;
+	bool object = pre && (q->chinese || ends_deng ||
+			      (subj->len >= 3 && memcmp(subj->s + subj->len - 3, "对", 3) == 0) ||
+			      (subj->len >= 9 && memmem(subj->s + subj->len - 9, 9, "对", 3)));
+	if (pre && st->nnp < 16) {
+		st->np_s[st->nnp] = after;
+		st->np_e[st->nnp++] = npe;
+	}
+
+	int best = -1;
+	const char *best_unit = NULL;
+	int best_pri = 0;
+	bool best_subj = false;
+	size_t best_dist = 0;
+	for (size_t c = 0; c < nc; c++) {
+		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
+		bool from_subj = false;
+		size_t dist = 0, me = 0;
+		if (!object && last_match(st, d->trigger, subj, &me)) {
+			from_subj = true;
+			dist = subj->len - me;
+		} else if (pre && re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
+			from_subj = false;
+		} else {
+			continue;
+		}
+		if (d->context) {
+			compute_sent_end(st);
+			size_t ms2, me2;
+			if (!lg_re_search(d->context, x->md, s, st->sent_end, st->sent_start, &ms2, &me2))
+				continue;
+		}
+		bool better = best < 0 || d->priority > best_pri ||
+			      (d->priority == best_pri && from_subj && !best_subj) ||
+			      (d->priority == best_pri && from_subj == best_subj && dist < best_dist);
+		if (better) {
+			best = cand[c];
+			best_unit = cunit[c];
+			best_pri = d->priority;
+			best_subj = from_subj;
+			best_dist = dist;
+		}
+	}
+
+	lg_role role = LG_ROLE_TOTAL;
+	const char *reason = NULL;
+	char detail[96] = "";
+	/* 其中/含/包括 before the number mark a part -- unless a list closed by
+	 * 等 comes between: "包括A、B、C等252支" is the total of the list */
+	bool sub_clause = !ends_deng && (rule_hit(st, LG_RULE_SUB, &x->clause, detail, sizeof detail) ||
+					 (in_paren && rule_hit(st, LG_RULE_SUB, subj, detail, sizeof detail)));
+
+	if (best < 0) {
+		/* "(含高速4起4人)": a part of a figure just given in the sentence */
+		if (in_paren && sub_clause) {
+			for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+				const lg_figure *f = &st->out->v[i - 1];
+				const char *u;
+				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
+				    lg_vocab_accepts(lg_vocab_get(v, (size_t)f->indicator), q->unit, &u)) {
+					best = f->indicator;
+					best_unit = u;
+					break;
+				}
+			}
+		}
+		if (best < 0) {
+			if (x->explain) {
+				lg_figure *f = emit(st, q, -1, q->unit, LG_ROLE_EXCLUDED, "no indicator trigger in its words", NULL);
+				detail_from(f->detail, sizeof f->detail, subj->s, 0, subj->len);
+			}
+			set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
+			return q->end;
+		}
+	}
+	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
+
+	/* the language rules, in order; the first that applies decides */
+	char why[96] = "";
+	if (st->in_plan) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "in a section of plans or shortcomings";
+	} else if (q->trailing_yishang && pre) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a threshold (以上/以下 + noun), not a figure";
+	} else if (rule_hit(st, LG_RULE_WAIVED, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "waived, exempted or not imposed";
+	} else if (rule_hit(st, LG_RULE_PLAN, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a plan or target";
+	} else if (rule_hit(st, LG_RULE_COMPARISON, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a comparison base (another period)";
+	} else if (rule_hit(st, LG_RULE_AVERAGE, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "an average or a rate";
+	} else if (rule_hit(st, LG_RULE_LEGAL, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "an amount in a legal provision";
+	} else if (rule_hit(st, LG_RULE_CHANGE, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a change, not a level";
+	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
+				  (!best_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)))) {
+		size_t ms, me;
+		if (re_find(st, d->exclude, subj->s, subj->len, &ms, &me))
+			detail_from(why, sizeof why, subj->s, ms, me);
+		else if (re_find(st, d->exclude, x->np.s, x->np.len, &ms, &me))
+			detail_from(why, sizeof why, x->np.s, ms, me);
+		role = LG_ROLE_EXCLUDED;
+		reason = "excluded by the indicator's words";
+	} else if (st->ctx_multi) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "several years together";
+	} else if (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "refers to another year";
+		snprintf(why, sizeof why, "%d年", st->ctx_year);
+	} else if (sub_clause || (st->sent_qizhong && !(st->ctx_scope >= 0 && st->ctx_scope_at > st->qizhong_at))) {
+		role = LG_ROLE_SUB;
+		reason = "a part of a figure already given";
+		if (!sub_clause)
+			snprintf(why, sizeof why, "其中");
+		else
+			snprintf(why, sizeof why, "%s", detail);
+	}
+
+	if (role != LG_ROLE_EXCLUDED || x->explain) {
+		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
+		if (role != LG_ROLE_EXCLUDED) {
+			st->sent_has_figure = true;
+			/* 同比持平: unchanged */
+			size_t k = q->end;
+			while (k < n && (s[k] == ',' || s[k] == ' '))
+				k++;
+			if (at_lit(s, n, k, LIT("，")))
+				k += 3;
+			if (at_lit(s, n, k, LIT("同比持平")) || at_lit(s, n, k, LIT("与上年持平")) ||
+			    at_lit(s, n, k, LIT("与去年持平"))) {
+				f->has_yoy = true;
+				f->yoy_hundredths = 0;
+			}
+		}
+	}
+	set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
+	/* the aside between number and unit may hold figures of its own */
+	return q->paren_end ? q->paren_start + 1 : q->end;
+}
+
+void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
+{
+	lg_figures_reset(out);
+	fstate st;
+	memset(&st, 0, sizeof st);
+	st.x = x;
+	st.v = x->v;
+	st.s = t->s;
+	st.n = t->n;
+	st.t = t;
+	st.rep = rep;
+	st.out = out;
+	st.warn = warn;
+	st.ctx_re = lg_vocab_context(x->v, rep->level);
+	const char *s = t->s;
+	size_t n = t->n;
+
+	start_paragraph(&st, 0);
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+		if (c == '\n') {
+			if (is_hard_break(s, n, i, st.line_start)) {
+				end_sentence(&st, i);
+				st.line_start = i + 1;
+				start_paragraph(&st, i + 1);
+			} else {
+				st.line_start = i + 1;
+			}
+			i++;
+			continue;
+		}
+		if (is_sentence_end(s, n, i, &k)) {
+			end_sentence(&st, i + k);
+			i += k;
+			begin_sentence(&st, i);
+			continue;
+		}
+		if (c >= 0xE2) {
+			if (at_lit(s, n, i, LIT("“"))) {
+				/* a quoted name or slogan: “2023行动”, “三项制度”, “万人助万企” */
+				size_t lim = i + 96 < n ? i + 96 : n;
+				const char *close = memmem(s + i + 3, lim - i - 3, "”", 3);
+				const char *nl = memchr(s + i, '\n', lim - i);
+				if (close && (!nl || nl > close)) {
+					i = (size_t)(close - s) + 3;
+					continue;
+				}
+			} else if (at_lit(s, n, i, LIT("《"))) {
+				size_t lim = i + 240 < n ? i + 240 : n;
+				const char *close = memmem(s + i + 3, lim - i - 3, "》", 3);
+				const char *nl = memchr(s + i, '\n', lim - i);
+				if (close && (!nl || nl > close)) {
+					i = (size_t)(close - s) + 3;
+					continue;
+				}
+			}
+		}
+		if (((c >= '0' && c <= '9') || c >= 0xE3) && lg_units_can_start(s, n, i)) {
+			lg_qty q;
+			if (lg_units_scan(s, n, st.sent_start, i, &q)) {
+				size_t e = handle_quantity(&st, &q);
+				i = e > i ? e : i + 1;
+				continue;
+			}
+		}
+		if (c < 0x80)
+			i++;
+		else {
+			unsigned cp;
+			i += lg_utf8_decode(s + i, &cp);
+		}
+	}
+	end_sentence(&st, n);
+}

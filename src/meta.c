@@ -1,0 +1,512 @@
+/* meta: owns report-level detection -- agency, region, level, year and
+ * period -- from title lines, the bureau's mentions of itself, and the
+ * place names in the body (data/places.txt).  One pass over the text. */
+#include "lg_meta.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lg_buf.h"
+#include "lg_read.h"
+
+extern const char lg_places_text[];
+extern const size_t lg_places_len;
+
+struct lg_meta {
+	char **names; /* sorted */
+	size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+lg_meta *lg_meta_new(void)
+{
+	lg_meta *m = lg_xcalloc(1, sizeof *m);
+	const char *p = lg_places_text, *end = lg_places_text + lg_places_len;
+	size_t cap = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (len && p[0] != '#') {
+			if (m->n == cap) {
+				cap = cap ? 2 * cap : 512;
+				m->names = lg_xrealloc(m->names, cap * sizeof *m->names);
+			}
+			m->names[m->n++] = lg_xstrndup(p, len);
+		}
+		p = nl ? nl + 1 : end;
+	}
+	qsort(m->names, m->n, sizeof *m->names, cmp_str);
+	return m;
+}
+
+void lg_meta_free(lg_meta *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->names[i]);
+	free(m->names);
+	free(m);
+}
+
+static bool known_place(const lg_meta *m, const char *name)
+{
+	return bsearch(&name, m->names, m->n, sizeof *m->names, cmp_str) != NULL;
+}
+
+static bool is_han(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static bool starts(const char *s, const char *end, const char *lit)
+{
+	size_t k = strlen(lit);
+	return (size_t)(end - s) >= k && memcmp(s, lit, k) == 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	return n >= k && memcmp(s + n - k, lit, k) == 0;
+}
+
+/* Level character of a place name ("市", "区", ...; 自治区 is 省). */
+static const char *place_level(const char *s, size_t n)
+{
+	if (ends_with(s, n, "自治区") || ends_with(s, n, "省"))
+		return "省";
+	static const char *const lv[] = { "市", "区", "县", "州", "旗", "盟" };
+	for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++)
+		if (ends_with(s, n, lv[i]))
+			return lv[i];
+	return "";
+}
+
+/* Words that end the text before a place name ("关于印发嘉兴市..." -> 嘉兴市). */
+static const char *const breakers[] = {
+	"关于", "印发", "根据", "按照", "会同", "联合", "配合", "协助", "报送", "转发", "经过", "通过",
+	"向", "与", "对", "由", "在", "给", "到", "至", "并", "及", "为", "是", "的", "将", "请", "经", "被",
+};
+
+/* The place spelled just before p (the start of 应急管理局): the run of Han
+ * characters back to a non-Han character or a breaker word.  Returns its
+ * length in bytes (0 when none) and sets *start. */
+static size_t place_before(const char *text, const char *p, const char **start)
+{
+	const char *q = p;
+	int chars = 0;
+	while (q > text && chars < 14) {
+		size_t k = lg_utf8_prev_len(text, q);
+		unsigned cp;
+		lg_utf8_decode(q - k, &cp);
+		if (!is_han(cp))
+			break;
+		q -= k;
+		chars++;
+	}
+	/* cut after the last breaker inside [q, p) */
+	const char *cut = q;
+	for (const char *r = q; r < p;) {
+		for (size_t b = 0; b < sizeof breakers / sizeof breakers[0]; b++) {
+			if (starts(r, p, breakers[b])) {
+				size_t bl = strlen(breakers[b]);
+				if (r + bl <= p)
+					cut = r + bl;
+			}
+		}
+		unsigned cp;
+		r += lg_utf8_decode(r, &cp);
+	}
+	*start = cut;
+	return (size_t)(p - cut);
+}
+
+typedef struct {
+	char place[96];
+	int count;
+	size_t first;
+	bool hall; /* 应急管理厅 */
+} cand;
+
+static void add_cand(cand *c, int *nc, int max, const char *s, size_t n, size_t at, bool hall)
+{
+	if (n == 0 || n >= sizeof c[0].place)
+		return;
+	for (int i = 0; i < *nc; i++) {
+		if (strlen(c[i].place) == n && memcmp(c[i].place, s, n) == 0) {
+			c[i].count++;
+			return;
+		}
+	}
+	if (*nc >= max)
+		return;
+	memcpy(c[*nc].place, s, n);
+	c[*nc].place[n] = '\0';
+	c[*nc].count = 1;
+	c[*nc].first = at;
+	c[*nc].hall = hall;
+	(*nc)++;
+}
+
+static const char *const furniture[] = {
+	"发布日期", "发布时间", "来源:", "来源：", "浏览次数", "访问次数", "阅读次数", "浏览量", "字号",
+	"打印本页", "关闭窗口", "分享到", "索引号", "发文日期", "成文日期", "生成日期", "信息来源", "文号:",
+	"主题分类", "公开方式", "公开范围", "发布机构", "点击数", "【打印】", "【关闭】",
+};
+
+static bool is_furniture(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof furniture / sizeof furniture[0]; i++)
+		if (memmem(s, n, furniture[i], strlen(furniture[i])))
+			return true;
+	return false;
+}
+
+/* "XX省应急管理厅:" or "各区县应急管理局:" -- an addressee, not the author. */
+static bool is_addressee(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' '))
+		n--;
+	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "："));
+}
+
+/* Year "(19|20)dd" followed by 年 at s[i]? */
+static int year_at(const char *s, size_t n, size_t i)
+{
+	if (i + 7 > n || !(s[i] == '1' || s[i] == '2'))
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (s[i + k] < '0' || s[i + k] > '9')
+			return 0;
+	if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return 0;
+	if (memcmp(s + i + 4, "年", 3) != 0)
+		return 0;
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+	return (y >= 1990 && y <= 2099) ? y : 0;
+}
+
+static int first_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 7 <= n; i++) {
+		int y = year_at(s, n, i);
+		if (y)
+			return y;
+	}
+	return 0;
+}
+
+/* Period words in a title: 1-10月, 上半年, 前三季度. */
+static void title_period(const char *s, size_t n, char *out, size_t cap)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+			size_t j = i;
+			int a = 0, b = 0;
+			while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 2)
+				a = a * 10 + (s[j++] - '0');
+			if (j < n && (s[j] == '-' || s[j] == '~')) {
+				size_t k = j + 1;
+				while (k < n && s[k] >= '0' && s[k] <= '9' && k - j <= 2)
+					b = b * 10 + (s[k++] - '0');
+				if (k > j + 1 && starts(s + k, s + n, "月") && a >= 1 && b <= 12 && a < b) {
+					if (!(a == 1 && b == 12))
+						snprintf(out, cap, "%d-%d月", a, b);
+					return;
+				}
+			}
+		}
+	}
+	if (memmem(s, n, "上半年", strlen("上半年")))
+		snprintf(out, cap, "1-6月");
+	else if (memmem(s, n, "前三季度", strlen("前三季度")))
+		snprintf(out, cap, "1-9月");
+}
+
+void lg_meta_agency_key(const char *agency, char *key, size_t cap)
+{
+	/* drop leading components while what remains still names a place:
+	 * 重庆市大足区应急管理局 -> 大足区应急管理局 */
+	const char *s = agency;
+	size_t n = strlen(s);
+	const char *suffix = strstr(s, "应急管理");
+	size_t plen = suffix ? (size_t)(suffix - s) : n;
+	const char *best = s;
+	for (const char *p = s; p < s + plen;) {
+		unsigned cp;
+		size_t k = lg_utf8_decode(p, &cp);
+		p += k;
+		if ((cp == 0x5E02 /* 市 */ || cp == 0x7701 /* 省 */ || cp == 0x5DDE /* 州 */) && p < s + plen) {
+			/* the rest must be at least two characters and end in a level */
+			const char *rest = p;
+			size_t rl = (size_t)(s + plen - rest);
+			if (rl >= 6 && *place_level(rest, rl))
+				best = rest;
+		}
+	}
+	snprintf(key, cap, "%s", best);
+}
+
+static void set_agency(lg_report *r, const char *place, bool hall, const char *from)
+{
+	size_t n = strlen(place);
+	const char *lv = place_level(place, n);
+	snprintf(r->agency, sizeof r->agency, "%s%s", place, (hall || strcmp(lv, "省") == 0) ? "应急管理厅" : "应急管理局");
+	snprintf(r->level, sizeof r->level, "%s", lv);
+	snprintf(r->agency_from, sizeof r->agency_from, "%s", from);
+	/* region: the last component of the place */
+	const char *last = place;
+	for (const char *p = place; *p;) {
+		unsigned cp;
+		size_t k = lg_utf8_decode(p, &cp);
+		p += k;
+		bool lvl = cp == 0x5E02 || cp == 0x7701 || cp == 0x5DDE || cp == 0x53BF || cp == 0x65D7 || cp == 0x76DF;
+		if (lvl && *p && strlen(p) >= 6 && *place_level(p, strlen(p)))
+			last = p;
+	}
+	snprintf(r->region, sizeof r->region, "%s", last);
+}
+
+void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
+{
+	memset(r, 0, sizeof *r);
+	enum { MAXC = 24 };
+	cand body[MAXC], title_c[MAXC], places[MAXC];
+	int nbody = 0, ntitle = 0, nplaces = 0;
+	bool title_level_only = false, title_hall = false;
+	char title_level[8] = "";
+	int lvcount[6] = { 0 }; /* 全市 全区 全县 全省 全州 全旗 */
+	static const char *const lvword[6] = { "市", "区", "县", "省", "州", "旗" };
+	int year_title = 0, year_opening = 0, year_firstpara = 0;
+	int years[120] = { 0 };
+	bool in_title_zone = true;
+	int nonempty = 0;
+
+	const char *p = text, *end = text + n;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		size_t len = (size_t)(le - p);
+		const char *ls = p;
+		p = nl ? nl + 1 : end;
+		/* trim spaces */
+		while (ls < le && *ls == ' ')
+			ls++;
+		len = (size_t)(le - ls);
+		if (!len)
+			continue;
+		nonempty++;
+		bool furn = is_furniture(ls, len);
+		bool addr = !furn && is_addressee(ls, len);
+		size_t chars = 0;
+		for (const char *q = ls; q < le; q++)
+			if ((*q & 0xC0) != 0x80)
+				chars++;
+		bool title_line = in_title_zone && !furn && !addr && chars <= 50 && nonempty <= 8;
+		if (in_title_zone && !furn && !addr && chars > 50)
+			in_title_zone = false;
+
+		if (title_line) {
+			int y = first_year(ls, len);
+			if (y && !year_title)
+				year_title = y;
+			if (!r->period[0])
+				title_period(ls, len, r->period, sizeof r->period);
+		}
+		if (!furn && !addr && !year_opening && nonempty <= 12) {
+			const char *xj = memmem(ls, len, "现将", strlen("现将"));
+			if (xj) {
+				size_t rest = (size_t)(le - xj);
+				if (rest > 150)
+					rest = 150;
+				if (memmem(xj, rest, "报告", strlen("报告")) || memmem(xj, rest, "总结", strlen("总结")))
+					year_opening = first_year(xj, rest);
+			}
+		}
+		if (!furn && !addr && !title_line && !year_firstpara && !in_title_zone && chars > 50) {
+			int y = year_at(ls, len, 0);
+			if (y)
+				year_firstpara = y;
+			else
+				year_firstpara = -1; /* only the first body paragraph counts */
+		}
+
+		/* one pass over the line for mentions */
+		for (const char *q = ls; q < le;) {
+			if (starts(q, le, "应急管理局") || starts(q, le, "应急管理厅") ||
+			    (title_line && starts(q, le, "应急局"))) {
+				bool hall = starts(q, le, "应急管理厅");
+				size_t wl = starts(q, le, "应急局") ? strlen("应急局") : strlen("应急管理局");
+				const char *ps;
+				size_t pl = place_before(ls, q, &ps);
+				if (!furn && !addr) {
+					if (title_line) {
+						if (pl && *place_level(ps, pl) && pl > 3) {
+							add_cand(title_c, &ntitle, MAXC, ps, pl, (size_t)(q - text), hall);
+						} else if (pl == 3 && *place_level(ps, pl)) {
+							title_level_only = true;
+							title_hall = hall;
+							snprintf(title_level, sizeof title_level, "%s", place_level(ps, pl));
+						}
+					} else if (pl > 3 && *place_level(ps, pl)) {
+						add_cand(body, &nbody, MAXC, ps, pl, (size_t)(q - text), hall);
+					}
+				}
+				q += wl;
+				continue;
+			}
+			if (starts(q, le, "全")) {
+				for (int k = 0; k < 6; k++)
+					if (starts(q + 3, le, lvword[k]))
+						lvcount[k]++;
+			}
+			if (!furn && q[0] >= '1' && q[0] <= '2') {
+				int y = year_at(q, (size_t)(le - q), 0);
+				if (y && (q == ls || q[-1] < '0' || q[-1] > '9') && y >= 1990 && y < 2110)
+					years[y - 1990]++;
+			}
+			unsigned cp;
+			size_t k = lg_utf8_decode(q, &cp);
+			/* place names of the gazetteer: a run of Han ending in a level suffix */
+			if (!furn && !addr && (cp == 0x5E02 || cp == 0x7701 || cp == 0x5DDE || cp == 0x76DF || cp == 0x533A)) {
+				const char *rs = q;
+				int ch = 0;
+				while (rs > ls && ch < 10) {
+					size_t pk = lg_utf8_prev_len(ls, rs);
+					unsigned pc;
+					lg_utf8_decode(rs - pk, &pc);
+					if (!is_han(pc))
+						break;
+					rs -= pk;
+					ch++;
+				}
+				/* try suffixes of the run, longest first */
+				char name[64];
+				for (const char *st = rs; st < q;) {
+					size_t nl2 = (size_t)(q + k - st);
+					if (nl2 < sizeof name) {
+						memcpy(name, st, nl2);
+						name[nl2] = '\0';
+						if (known_place(m, name)) {
+							add_cand(places, &nplaces, MAXC, name, nl2, (size_t)(st - text), false);
+							break;
+						}
+					}
+					unsigned sc;
+					st += lg_utf8_decode(st, &sc);
+				}
+			}
+			q += k;
+		}
+	}
+
+	/* the report's own level, from 全市/全区/... */
+	int best_lv = -1, best_n = 0;
+	for (int k = 0; k < 6; k++) {
+		if (lvcount[k] > best_n) {
+			best_n = lvcount[k];
+			best_lv = k;
+		}
+	}
+	const char *dom_level = best_lv >= 0 ? lvword[best_lv] : "";
+
+	/* agency */
+	if (ntitle) {
+		set_agency(r, title_c[0].place, title_c[0].hall, "title");
+	} else {
+		const char *want = title_level_only ? title_level : dom_level;
+		int pick = -1;
+		for (int i = 0; i < nbody; i++) {
+			bool lv_ok = !*want || strcmp(place_level(body[i].place, strlen(body[i].place)), want) == 0;
+			if (!lv_ok)
+				continue;
+			if (pick < 0 || body[i].count > body[pick].count)
+				pick = i;
+		}
+		if (pick < 0 && !title_level_only && nbody) {
+			pick = 0;
+			for (int i = 1; i < nbody; i++)
+				if (body[i].count > body[pick].count)
+					pick = i;
+		}
+		if (pick >= 0) {
+			set_agency(r, body[pick].place, body[pick].hall || title_hall, "body");
+		} else {
+			/* a 我局 report: the most mentioned gazetteer place of its own level */
+			int pp = -1;
+			for (int i = 0; i < nplaces; i++) {
+				const char *pl = place_level(places[i].place, strlen(places[i].place));
+				bool lv_ok = *want && (strcmp(pl, want) == 0 || (strcmp(want, "州") == 0 && strcmp(pl, "州") == 0));
+				if (!lv_ok || places[i].count < 2)
+					continue;
+				if (pp < 0 || places[i].count > places[pp].count)
+					pp = i;
+			}
+			if (pp >= 0)
+				set_agency(r, places[pp].place, title_hall, "places");
+		}
+	}
+	if (!r->level[0])
+		snprintf(r->level, sizeof r->level, "%s", title_level_only ? title_level : dom_level);
+
+	/* year */
+	if (year_title) {
+		r->year = year_title;
+		snprintf(r->year_from, sizeof r->year_from, "title");
+	} else if (year_opening) {
+		r->year = year_opening;
+		snprintf(r->year_from, sizeof r->year_from, "opening");
+	} else if (year_firstpara > 0) {
+		r->year = year_firstpara;
+		snprintf(r->year_from, sizeof r->year_from, "opening");
+	} else {
+		int b1 = -1, c1 = 0, c2 = 0;
+		for (int i = 0; i < 120; i++) {
+			if (years[i] > c1) {
+				c2 = c1;
+				c1 = years[i];
+				b1 = i;
+			} else if (years[i] > c2) {
+				c2 = years[i];
+			}
+		}
+		if (b1 >= 0 && c1 >= 3 && c1 >= 2 * c2) {
+			r->year = 1990 + b1;
+			snprintf(r->year_from, sizeof r->year_from, "body");
+		}
+	}
+}
+
+void lg_meta_override(lg_report *r, const char *agency, int year, const char *period)
+{
+	if (agency && *agency) {
+		char place[160];
+		snprintf(place, sizeof place, "%s", agency);
+		char *suffix = strstr(place, "应急管理");
+		bool hall = suffix && strstr(suffix, "厅");
+		if (suffix)
+			*suffix = '\0';
+		if (*place_level(place, strlen(place))) {
+			set_agency(r, place, hall, "manifest");
+		} else {
+			snprintf(r->agency, sizeof r->agency, "%s", agency);
+			snprintf(r->region, sizeof r->region, "%s", place);
+			snprintf(r->agency_from, sizeof r->agency_from, "manifest");
+		}
+		/* keep the spelling the manifest gave */
+		snprintf(r->agency, sizeof r->agency, "%s", agency);
+	}
+	if (year) {
+		r->year = year;
+		snprintf(r->year_from, sizeof r->year_from, "manifest");
+	}
+	if (period)
+		snprintf(r->period, sizeof r->period, "%s", period);
+}

@@ -1,0 +1,606 @@
+/* read: owns decoding (UTF-8, UTF-16 with BOM, GB18030/GBK) and the clean
+ * text normal form described in lg_read.h, with the offset map back to the
+ * original bytes.  One pass over the bytes; runs of text that need no
+ * change are copied in bulk. */
+#include "lg_read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct {
+	lg_text *t;
+	long delta;      /* orig - norm at the last anchor */
+	bool after_cr;   /* previous code point was CR (so a following LF is dropped) */
+} norm_state;
+
+void lg_text_init(lg_text *t)
+{
+	memset(t, 0, sizeof *t);
+	lg_buf_init(&t->warnings);
+	lg_buf_init(&t->raw_);
+	lg_buf_init(&t->out_);
+	t->s = t->out_.s;
+}
+
+void lg_text_release(lg_text *t)
+{
+	lg_buf_release(&t->warnings);
+	lg_buf_release(&t->raw_);
+	lg_buf_release(&t->out_);
+	free(t->anchors);
+	memset(t, 0, sizeof *t);
+}
+
+static void reset_output(lg_text *t)
+{
+	lg_buf_reset(&t->out_);
+	t->nanchors = 0;
+}
+
+static void add_anchor(lg_text *t, size_t norm, size_t orig)
+{
+	if (t->nanchors && t->anchors[t->nanchors - 1].norm == norm) {
+		t->anchors[t->nanchors - 1].orig = orig;
+		return;
+	}
+	if (t->nanchors == t->capanchors_) {
+		t->capanchors_ = t->capanchors_ ? 2 * t->capanchors_ : 64;
+		t->anchors = lg_xrealloc(t->anchors, t->capanchors_ * sizeof *t->anchors);
+	}
+	t->anchors[t->nanchors].norm = norm;
+	t->anchors[t->nanchors].orig = orig;
+	t->nanchors++;
+}
+
+/* Append bytes that came from original offset orig. */
+static inline void emit(norm_state *st, const void *p, size_t n, size_t orig)
+{
+	lg_text *t = st->t;
+	size_t norm = t->out_.len;
+	long d = (long)orig - (long)norm;
+	if (!t->nanchors || d != st->delta) {
+		add_anchor(t, norm, orig);
+		st->delta = d;
+	}
+	lg_buf_add(&t->out_, p, n);
+}
+
+static size_t utf8_encode(unsigned cp, char *o)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The normal form, one code point at a time. */
+static void put_cp(norm_state *st, unsigned cp, size_t orig)
+{
+	bool was_cr = st->after_cr;
+	st->after_cr = false;
+	if (cp == '\n') {
+		if (was_cr)
+			return;
+	} else if (cp == '\r') {
+		st->after_cr = true;
+		cp = '\n';
+	} else if (cp == 0x0B || cp == 0x0C || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+		cp = '\n';
+	} else if (cp < 0x20) {
+		if (cp != '\t')
+			return;
+		cp = ' ';
+	} else if (cp == 0x7F || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) ||
+		   cp == 0x2060 || cp == 0xFFFE || cp == 0x00AD) {
+		return;
+	} else if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) ||
+		   cp == 0x202F || cp == 0x205F) {
+		cp = ' ';
+	} else if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C) {
+		cp -= 0xFEE0;
+	} else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFE58) {
+		cp = '-';
+	}
+	char o[4];
+	size_t k = utf8_encode(cp, o);
+	emit(st, o, k, orig);
+}
+
+static void warnf(lg_text *t, const char *msg, size_t off)
+{
+	lg_buf_addf(&t->warnings, "%s (byte offset %zu)\n", msg, off);
+}
+
+/* Is this multibyte code point one that the normal form changes? */
+static inline bool utf8_needs_norm(const unsigned char *p)
+{
+	switch (p[0]) {
+	case 0xC2: return true;                        /* U+0080..00BF: NBSP, NEL, soft hyphen */
+	case 0xE2: return p[1] == 0x80 || p[1] == 0x81 || (p[1] == 0x88 && p[2] == 0x92);
+	case 0xE3: return p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
+	case 0xEF: return p[1] == 0xBB || p[1] == 0xBC || p[1] == 0xBD || p[1] == 0xB9 || p[1] == 0xBF;
+	default: return false;
+	}
+}
+
+/* Validate and clean UTF-8.  *multi counts well-formed multibyte
+ * characters seen before an error (used to decide whether a failure means
+ * "corrupt UTF-8" or "some other encoding"). */
+static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t base,
+			   size_t *bad_off, size_t *multi)
+{
+	norm_state st = { t, 0, false };
+	size_t i = 0, run = 0;
+	*multi = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (run < i)
+				emit(&st, s + run, i - run, base + run), st.after_cr = false;
+			if (c == 0) {
+				*bad_off = base + i;
+				return LG_ERR_BINARY;
+			}
+			put_cp(&st, c, base + i);
+			run = ++i;
+			continue;
+		}
+		size_t len;
+		unsigned cp, min;
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+			cp = c & 0x1F;
+			min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			cp = c & 0x0F;
+			min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			cp = c & 0x07;
+			min = 0x10000;
+		} else {
+			*bad_off = base + i;
+			return LG_ERR_ENCODING;
+		}
+		size_t k = 1;
+		for (; k < len && i + k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				break;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (k < len) {
+			if (i + k == n) {
+				/* a character cut off by the end of the file */
+				if (run < i)
+					emit(&st, s + run, i - run, base + run);
+				warnf(t, "truncated multibyte character at end of file dropped", base + i);
+				return LG_OK;
+			}
+			*bad_off = base + i;
+			return LG_ERR_ENCODING;
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			*bad_off = base + i;
+			return LG_ERR_ENCODING;
+		}
+		(*multi)++;
+		if (utf8_needs_norm(s + i)) {
+			if (run < i)
+				emit(&st, s + run, i - run, base + run), st.after_cr = false;
+			put_cp(&st, cp, base + i);
+			i += len;
+			run = i;
+		} else {
+			i += len;
+		}
+	}
+	if (run < n)
+		emit(&st, s + run, n - run, base + run);
+	return LG_OK;
+}
+
+static lg_status norm_utf16(lg_text *t, const unsigned char *s, size_t n, size_t base, bool le,
+			    size_t *bad_off)
+{
+	norm_state st = { t, 0, false };
+	size_t i = 0;
+	while (i + 1 < n) {
+		unsigned u = le ? (unsigned)(s[i] | (s[i + 1] << 8)) : (unsigned)((s[i] << 8) | s[i + 1]);
+		size_t at = i;
+		i += 2;
+		if (u == 0) {
+			*bad_off = base + at;
+			return LG_ERR_BINARY;
+		}
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (i + 1 >= n) {
+				warnf(t, "truncated UTF-16 surrogate pair at end of file dropped", base + at);
+				return LG_OK;
+			}
+			unsigned v = le ? (unsigned)(s[i] | (s[i + 1] << 8)) : (unsigned)((s[i] << 8) | s[i + 1]);
+			if (v < 0xDC00 || v > 0xDFFF) {
+				*bad_off = base + at;
+				return LG_ERR_ENCODING;
+			}
+			i += 2;
+			u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			*bad_off = base + at;
+			return LG_ERR_ENCODING;
+		}
+		put_cp(&st, u, base + at);
+	}
+	if (i < n)
+		warnf(t, "odd trailing byte of UTF-16 text dropped", base + i);
+	return LG_OK;
+}
+
+/* GB18030 (a superset of GBK and GB2312) through iconv, one character at a
+ * time so every character keeps its original offset. */
+static lg_status norm_gb18030(lg_text *t, const unsigned char *s, size_t n, size_t *bad_off)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1) {
+		*bad_off = 0;
+		return LG_ERR_IO;
+	}
+	norm_state st = { t, 0, false };
+	lg_status ret = LG_OK;
+	size_t i = 0, run = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (c >= 0x20 && c < 0x7F) {
+				i++;
+				continue;
+			}
+			if (run < i)
+				emit(&st, s + run, i - run, run), st.after_cr = false;
+			if (c == 0) {
+				*bad_off = i;
+				ret = LG_ERR_BINARY;
+				goto cleanup;
+			}
+			put_cp(&st, c, i);
+			run = ++i;
+			continue;
+		}
+		if (run < i)
+			emit(&st, s + run, i - run, run), st.after_cr = false;
+		size_t len = 0;
+		if (c >= 0x81 && c <= 0xFE && i + 1 < n) {
+			unsigned char d = s[i + 1];
+			if ((d >= 0x40 && d <= 0x7E) || (d >= 0x80 && d <= 0xFE))
+				len = 2;
+			else if (d >= 0x30 && d <= 0x39 && i + 3 < n && s[i + 2] >= 0x81 && s[i + 2] <= 0xFE &&
+				 s[i + 3] >= 0x30 && s[i + 3] <= 0x39)
+				len = 4;
+		}
+		if (!len) {
+			bool cut_off = c >= 0x81 && c <= 0xFE &&
+				       (i + 1 >= n || (s[i + 1] >= 0x30 && s[i + 1] <= 0x39 && i + 3 >= n));
+			if (cut_off) {
+				warnf(t, "truncated multibyte character at end of file dropped", i);
+				run = i = n;
+				break;
+			}
+			*bad_off = i;
+			ret = LG_ERR_ENCODING;
+			goto cleanup;
+		}
+		char in[4], out[8];
+		memcpy(in, s + i, len);
+		char *ip = in, *op = out;
+		size_t il = len, ol = sizeof out;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il) {
+			*bad_off = i;
+			ret = LG_ERR_ENCODING;
+			goto cleanup;
+		}
+		unsigned cp;
+		*op = '\0';
+		lg_utf8_decode(out, &cp);
+		put_cp(&st, cp, i);
+		i += len;
+		run = i;
+	}
+	if (run < n)
+		emit(&st, s + run, n - run, run);
+cleanup:
+	iconv_close(cd);
+	return ret;
+}
+
+/* Remove Word's "[bookmark: _GoBack]" style artefacts from the clean text,
+ * keeping the offset map right.  Rare, so the anchor list is rebuilt. */
+static void cut_artefacts(lg_text *t)
+{
+	static const char tag[] = "[bookmark:";
+	char *s = t->out_.s;
+	size_t n = t->out_.len;
+	char *p = memmem(s, n, tag, sizeof tag - 1);
+	while (p) {
+		size_t a = (size_t)(p - s);
+		char *close = memchr(p, ']', n - a < 200 ? n - a : 200);
+		if (!close)
+			break;
+		size_t b = (size_t)(close - s) + 1;
+		size_t cut = b - a;
+		size_t orig_b = lg_text_orig_offset(t, b);
+		lg_anchor *na = lg_xmalloc((t->nanchors + 1) * sizeof *na);
+		size_t w = 0;
+		bool placed = false;
+		for (size_t i = 0; i < t->nanchors; i++) {
+			lg_anchor an = t->anchors[i];
+			if (an.norm < a) {
+				na[w++] = an;
+				continue;
+			}
+			if (!placed) {
+				na[w].norm = a;
+				na[w++].orig = orig_b;
+				placed = true;
+			}
+			if (an.norm > b) {
+				an.norm -= cut;
+				na[w++] = an;
+			}
+		}
+		if (!placed) {
+			na[w].norm = a;
+			na[w++].orig = orig_b;
+		}
+		free(t->anchors);
+		t->anchors = na;
+		t->nanchors = w;
+		t->capanchors_ = w ? w : 1;
+		memmove(s + a, s + b, n - b + 1);
+		n -= cut;
+		t->out_.len = n;
+		p = memmem(s + a, n - a, tag, sizeof tag - 1);
+	}
+}
+
+size_t lg_text_orig_offset(const lg_text *t, size_t norm)
+{
+	if (!t->nanchors)
+		return norm;
+	size_t lo = 0, hi = t->nanchors;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (t->anchors[mid].norm <= norm)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const lg_anchor *a = &t->anchors[lo];
+	if (a->norm > norm)
+		return a->orig;
+	size_t o = a->orig + (norm - a->norm);
+	/* never point past the next anchor's origin or the file end */
+	if (lo + 1 < t->nanchors && o > t->anchors[lo + 1].orig)
+		o = t->anchors[lo + 1].orig;
+	if (o > t->orig_size)
+		o = t->orig_size;
+	return o;
+}
+
+static bool all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encoding force, lg_err *err)
+{
+	size_t bad = 0, multi = 0;
+	lg_status st;
+	lg_encoding enc = force;
+	if (n == 0) {
+		lg_err_set(err, "empty file");
+		return LG_ERR_EMPTY;
+	}
+	if (enc == LG_ENC_AUTO || enc == LG_ENC_UTF8 || enc == LG_ENC_UTF8_BOM) {
+		if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+			enc = LG_ENC_UTF8_BOM;
+		else if (enc == LG_ENC_AUTO && n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+			enc = LG_ENC_UTF16LE;
+		else if (enc == LG_ENC_AUTO && n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+			enc = LG_ENC_UTF16BE;
+	}
+	t->enc = enc;
+	switch (enc) {
+	case LG_ENC_UTF16LE:
+	case LG_ENC_UTF16BE: {
+		size_t skip = 0;
+		if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+			skip = 2;
+		st = norm_utf16(t, s + skip, n - skip, skip, enc == LG_ENC_UTF16LE, &bad);
+		break;
+	}
+	case LG_ENC_GB18030:
+		st = norm_gb18030(t, s, n, &bad);
+		break;
+	case LG_ENC_UTF8_BOM:
+		st = norm_utf8(t, s + 3, n - 3, 3, &bad, &multi);
+		break;
+	default:
+		st = norm_utf8(t, s, n, 0, &bad, &multi);
+		if (st == LG_ERR_ENCODING && enc == LG_ENC_AUTO && multi < 8) {
+			size_t bad8 = bad;
+			reset_output(t);
+			lg_buf_reset(&t->warnings);
+			st = norm_gb18030(t, s, n, &bad);
+			if (st == LG_OK) {
+				t->enc = LG_ENC_GB18030;
+			} else if (st == LG_ERR_ENCODING) {
+				lg_err_set(err, "not valid UTF-8 or GB18030 text (invalid byte at offset %zu)", bad8);
+				if (err)
+					err->offset = bad8;
+				return st;
+			}
+		} else if (st == LG_OK) {
+			t->enc = LG_ENC_UTF8;
+		}
+		break;
+	}
+	if (st == LG_ERR_BINARY) {
+		lg_err_set(err, "binary file (NUL byte at offset %zu), skipped", bad);
+		if (err)
+			err->offset = bad;
+		return st;
+	}
+	if (st == LG_ERR_ENCODING) {
+		lg_err_set(err, "invalid %s byte sequence at offset %zu", lg_encoding_name(enc == LG_ENC_AUTO ? LG_ENC_UTF8 : enc), bad);
+		if (err)
+			err->offset = bad;
+		return st;
+	}
+	if (st != LG_OK) {
+		lg_err_set(err, "cannot convert from %s", lg_encoding_name(enc));
+		return st;
+	}
+	cut_artefacts(t);
+	t->s = t->out_.s;
+	t->n = t->out_.len;
+	if (all_space(t->s, t->n)) {
+		lg_err_set(err, "empty file (no text)");
+		return LG_ERR_EMPTY;
+	}
+	return LG_OK;
+}
+
+lg_status lg_read_bytes(lg_text *t, const void *data, size_t n, lg_encoding force, lg_err *err)
+{
+	reset_output(t);
+	lg_buf_reset(&t->warnings);
+	t->orig_size = n;
+	lg_status st = decode(t, data, n, force, err);
+	t->s = t->out_.s;
+	t->n = t->out_.len;
+	return st;
+}
+
+lg_status lg_read_file(lg_text *t, const char *path, lg_encoding force, lg_err *err)
+{
+	lg_status ret = LG_OK;
+	t->orig_size = 0;
+	t->n = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		lg_err_set(err, "cannot open: %s", strerror(errno));
+		return LG_ERR_IO;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) != 0) {
+		lg_err_set(err, "cannot stat: %s", strerror(errno));
+		ret = LG_ERR_IO;
+		goto cleanup;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		lg_err_set(err, "is a directory");
+		ret = LG_ERR_IO;
+		goto cleanup;
+	}
+	if ((size_t)sb.st_size > LG_READ_MAX_BYTES) {
+		lg_err_set(err, "file too large (%lld bytes; the limit is %zu)", (long long)sb.st_size,
+			   LG_READ_MAX_BYTES);
+		ret = LG_ERR_IO;
+		goto cleanup;
+	}
+	lg_buf_reset(&t->raw_);
+	lg_buf_grow(&t->raw_, (size_t)sb.st_size + 1);
+	for (;;) {
+		if (t->raw_.len + 1 >= t->raw_.cap)
+			lg_buf_grow(&t->raw_, 65536);
+		ssize_t r = read(fd, t->raw_.s + t->raw_.len, t->raw_.cap - t->raw_.len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			lg_err_set(err, "cannot read: %s", strerror(errno));
+			ret = LG_ERR_IO;
+			goto cleanup;
+		}
+		if (r == 0)
+			break;
+		t->raw_.len += (size_t)r;
+		if (t->raw_.len > LG_READ_MAX_BYTES) {
+			lg_err_set(err, "file too large (the limit is %zu bytes)", LG_READ_MAX_BYTES);
+			ret = LG_ERR_IO;
+			goto cleanup;
+		}
+	}
+	reset_output(t);
+	lg_buf_reset(&t->warnings);
+	t->orig_size = t->raw_.len;
+	ret = decode(t, (const unsigned char *)t->raw_.s, t->raw_.len, force, err);
+	t->s = t->out_.s;
+	t->n = t->out_.len;
+cleanup:
+	close(fd);
+	return ret;
+}
+
+const char *lg_encoding_name(lg_encoding enc)
+{
+	switch (enc) {
+	case LG_ENC_AUTO: return "auto";
+	case LG_ENC_UTF8: return "UTF-8";
+	case LG_ENC_UTF8_BOM: return "UTF-8 (BOM)";
+	case LG_ENC_GB18030: return "GB18030";
+	case LG_ENC_UTF16LE: return "UTF-16LE";
+	case LG_ENC_UTF16BE: return "UTF-16BE";
+	}
+	return "?";
+}
+
+lg_status lg_encoding_parse(const char *name, lg_encoding *out)
+{
+	static const struct {
+		const char *name;
+		lg_encoding enc;
+	} tab[] = {
+		{ "auto", LG_ENC_AUTO },       { "utf-8", LG_ENC_UTF8 },       { "utf8", LG_ENC_UTF8 },
+		{ "gb18030", LG_ENC_GB18030 }, { "gbk", LG_ENC_GB18030 },      { "gb2312", LG_ENC_GB18030 },
+		{ "cp936", LG_ENC_GB18030 },   { "utf-16le", LG_ENC_UTF16LE }, { "utf16le", LG_ENC_UTF16LE },
+		{ "utf-16be", LG_ENC_UTF16BE }, { "utf16be", LG_ENC_UTF16BE },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++) {
+		if (strcasecmp(name, tab[i].name) == 0) {
+			*out = tab[i].enc;
+			return LG_OK;
+		}
+	}
+	return LG_ERR_SYNTAX;
+}

@@ -1,0 +1,533 @@
+/* units: the quantity tokenizer -- numbers (Arabic and Chinese), 万/亿
+ * multipliers, approximation words and units -- and exact normalisation
+ * of money to 万元.  Pure functions over clean text. */
+#include "lg_units.h"
+
+#include <string.h>
+
+#include "lg_read.h"
+
+typedef struct {
+	const char *text;
+	const char *canon;
+	lg_unit_kind kind;
+	int exp; /* money: power of ten of one unit in 元 */
+} unit_def;
+
+/* Longest spellings first: the first match wins. */
+static const unit_def units[] = {
+	{ "个百分点", "个百分点", LG_UK_POINTS, 0 },
+	{ "个工作日", "个工作日", LG_UK_TIME, 0 },
+	{ "平方公里", "平方公里", LG_UK_MEASURE, 0 },
+	{ "百分点", "个百分点", LG_UK_POINTS, 0 },
+	{ "平方米", "平方米", LG_UK_MEASURE, 0 },
+	{ "立方米", "立方米", LG_UK_MEASURE, 0 },
+	{ "工作日", "个工作日", LG_UK_TIME, 0 },
+	{ "亿元", "万元", LG_UK_MONEY, 8 },
+	{ "万元", "万元", LG_UK_MONEY, 4 },
+	{ "千元", "万元", LG_UK_MONEY, 3 },
+	{ "家次", "家次", LG_UK_COUNT, 0 },
+	{ "人次", "人次", LG_UK_COUNT, 0 },
+	{ "户次", "户次", LG_UK_COUNT, 0 },
+	{ "场次", "场次", LG_UK_COUNT, 0 },
+	{ "批次", "批次", LG_UK_COUNT, 0 },
+	{ "车次", "车次", LG_UK_COUNT, 0 },
+	{ "架次", "架次", LG_UK_COUNT, 0 },
+	{ "台次", "台次", LG_UK_COUNT, 0 },
+	{ "航次", "航次", LG_UK_COUNT, 0 },
+	{ "班次", "班次", LG_UK_COUNT, 0 },
+	{ "队次", "队次", LG_UK_COUNT, 0 },
+	{ "个月", "个月", LG_UK_TIME, 0 },
+	{ "小时", "小时", LG_UK_TIME, 0 },
+	{ "分钟", "分钟", LG_UK_TIME, 0 },
+	{ "公里", "公里", LG_UK_MEASURE, 0 },
+	{ "千米", "公里", LG_UK_MEASURE, 0 },
+	{ "公斤", "公斤", LG_UK_MEASURE, 0 },
+	{ "千克", "公斤", LG_UK_MEASURE, 0 },
+	{ "公顷", "公顷", LG_UK_MEASURE, 0 },
+	{ "千瓦", "千瓦", LG_UK_MEASURE, 0 },
+	{ "元", "万元", LG_UK_MONEY, 0 },
+	{ "家", "家", LG_UK_COUNT, 0 },
+	{ "户", "户", LG_UK_COUNT, 0 },
+	{ "起", "起", LG_UK_COUNT, 0 },
+	{ "宗", "起", LG_UK_COUNT, 0 },
+	{ "件", "件", LG_UK_COUNT, 0 },
+	{ "例", "例", LG_UK_COUNT, 0 },
+	{ "人", "人", LG_UK_COUNT, 0 },
+	{ "名", "人", LG_UK_COUNT, 0 },
+	{ "位", "人", LG_UK_COUNT, 0 },
+	{ "个", "个", LG_UK_COUNT, 0 },
+	{ "条", "条", LG_UK_COUNT, 0 },
+	{ "项", "项", LG_UK_COUNT, 0 },
+	{ "份", "份", LG_UK_COUNT, 0 },
+	{ "张", "张", LG_UK_COUNT, 0 },
+	{ "本", "本", LG_UK_COUNT, 0 },
+	{ "册", "册", LG_UK_COUNT, 0 },
+	{ "场", "场", LG_UK_COUNT, 0 },
+	{ "期", "期", LG_UK_COUNT, 0 },
+	{ "支", "支", LG_UK_COUNT, 0 },
+	{ "队", "队", LG_UK_COUNT, 0 },
+	{ "台", "台", LG_UK_COUNT, 0 },
+	{ "套", "套", LG_UK_COUNT, 0 },
+	{ "辆", "辆", LG_UK_COUNT, 0 },
+	{ "艘", "艘", LG_UK_COUNT, 0 },
+	{ "处", "处", LG_UK_COUNT, 0 },
+	{ "座", "座", LG_UK_COUNT, 0 },
+	{ "所", "所", LG_UK_COUNT, 0 },
+	{ "块", "块", LG_UK_COUNT, 0 },
+	{ "幅", "幅", LG_UK_COUNT, 0 },
+	{ "篇", "篇", LG_UK_COUNT, 0 },
+	{ "部", "部", LG_UK_COUNT, 0 },
+	{ "类", "类", LG_UK_COUNT, 0 },
+	{ "批", "批", LG_UK_COUNT, 0 },
+	{ "组", "组", LG_UK_COUNT, 0 },
+	{ "轮", "轮", LG_UK_COUNT, 0 },
+	{ "次", "次", LG_UK_COUNT, 0 },
+	{ "封", "封", LG_UK_COUNT, 0 },
+	{ "间", "间", LG_UK_COUNT, 0 },
+	{ "栋", "栋", LG_UK_COUNT, 0 },
+	{ "吨", "吨", LG_UK_MEASURE, 0 },
+	{ "米", "米", LG_UK_MEASURE, 0 },
+	{ "亩", "亩", LG_UK_MEASURE, 0 },
+	{ "天", "天", LG_UK_TIME, 0 },
+	{ "日", "日", LG_UK_TIME, 0 },
+	{ "年", "年", LG_UK_TIME, 0 },
+	{ "月", "月", LG_UK_TIME, 0 },
+	{ "周", "周", LG_UK_TIME, 0 },
+	{ "号", "号", LG_UK_OTHER, 0 },
+	{ "届", "届", LG_UK_OTHER, 0 },
+	{ "倍", "倍", LG_UK_OTHER, 0 },
+	{ "分", "分", LG_UK_OTHER, 0 },
+	{ "%", "%", LG_UK_PERCENT, 0 },
+	{ "‰", "‰", LG_UK_OTHER, 0 },
+};
+#define NUNITS (sizeof units / sizeof units[0])
+
+static inline bool at(const char *s, size_t n, size_t i, const char *lit, size_t *len)
+{
+	size_t k = strlen(lit);
+	if (i + k > n || memcmp(s + i, lit, k) != 0)
+		return false;
+	if (len)
+		*len = k;
+	return true;
+}
+
+static inline bool before(const char *s, size_t lo, size_t i, const char *lit, size_t *len)
+{
+	size_t k = strlen(lit);
+	if (i < lo + k || memcmp(s + i - k, lit, k) != 0)
+		return false;
+	if (len)
+		*len = k;
+	return true;
+}
+
+static const unit_def *match_unit(const char *s, size_t n, size_t i, size_t *len)
+{
+	if (i >= n)
+		return NULL;
+	for (size_t u = 0; u < NUNITS; u++) {
+		if (units[u].text[0] == s[i] && at(s, n, i, units[u].text, len))
+			return &units[u];
+	}
+	return NULL;
+}
+
+const char *lg_units_canonical(const char *unit)
+{
+	for (size_t u = 0; u < NUNITS; u++)
+		if (strcmp(units[u].text, unit) == 0)
+			return units[u].canon;
+	return NULL;
+}
+
+const char *lg_approx_name(lg_approx a)
+{
+	switch (a) {
+	case LG_APPROX_FLOOR: return "floor";
+	case LG_APPROX_CEIL: return "ceiling";
+	case LG_APPROX_ABOUT: return "about";
+	default: return "";
+	}
+}
+
+/* Chinese numeral characters: digit value, or -1 for 十百千万亿 handled
+ * as multipliers, or -2 when not a numeral character. */
+static int cn_digit(unsigned cp)
+{
+	switch (cp) {
+	case 0x96F6: /* 零 */
+	case 0x3007: /* 〇 */ return 0;
+	case 0x4E00: return 1; /* 一 */
+	case 0x4E8C: return 2; /* 二 */
+	case 0x4E24: return 2; /* 两 */
+	case 0x4E09: return 3; /* 三 */
+	case 0x56DB: return 4; /* 四 */
+	case 0x4E94: return 5; /* 五 */
+	case 0x516D: return 6; /* 六 */
+	case 0x4E03: return 7; /* 七 */
+	case 0x516B: return 8; /* 八 */
+	case 0x4E5D: return 9; /* 九 */
+	case 0x5341: /* 十 */
+	case 0x767E: /* 百 */
+	case 0x5343: /* 千 */
+	case 0x4E07: /* 万 */
+	case 0x4EBF: /* 亿 */ return -1;
+	default: return -2;
+	}
+}
+
+bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
+{
+	unsigned long long total = 0, section = 0, num = 0;
+	bool prev_digit = false, any = false, seq = false;
+	size_t i = 0;
+	while (i < len) {
+		unsigned cp;
+		size_t k = lg_utf8_decode(s + i, &cp);
+		int d = cn_digit(cp);
+		if (d == -2)
+			return false;
+		any = true;
+		if (d >= 0) {
+			if (prev_digit) {
+				/* 二〇二一: digits written one by one */
+				num = num * 10 + (unsigned)d;
+				seq = true;
+			} else {
+				num = (unsigned)d;
+			}
+			prev_digit = true;
+		} else {
+			unsigned long long unit;
+			prev_digit = false;
+			if (seq)
+				return false;
+			switch (cp) {
+			case 0x5341: unit = 10; break;
+			case 0x767E: unit = 100; break;
+			case 0x5343: unit = 1000; break;
+			case 0x4E07: unit = 10000; break;
+			default: unit = 100000000; break;
+			}
+			if (unit < 10000) {
+				if (num == 0 && unit == 10)
+					num = 1; /* 十二 */
+				section += num * unit;
+				num = 0;
+			} else if (unit == 10000) {
+				section += num;
+				if (section == 0)
+					section = 1;
+				total += section * 10000;
+				section = 0;
+				num = 0;
+			} else {
+				section += num;
+				if (section == 0 && total == 0)
+					section = 1;
+				total = (total + section) * 100000000ULL;
+				section = 0;
+				num = 0;
+			}
+			if (total > 1000000000000000000ULL)
+				return false;
+		}
+		i += k;
+	}
+	if (!any)
+		return false;
+	*out = total + section + num;
+	return true;
+}
+
+static bool is_cn_numeral_at(const char *s, size_t n, size_t i, size_t *len, int *d)
+{
+	if (i >= n || (unsigned char)s[i] < 0xE3)
+		return false;
+	unsigned cp;
+	size_t k = lg_utf8_decode(s + i, &cp);
+	int v = cn_digit(cp);
+	if (v == -2)
+		return false;
+	*len = k;
+	if (d)
+		*d = (v == -1) ? (int)cp : v;
+	return true;
+}
+
+static bool prev_is(const char *s, size_t i, const char *lit)
+{
+	return before(s, 0, i, lit, NULL);
+}
+
+bool lg_units_can_start(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c >= '0' && c <= '9') {
+		if (i > 0) {
+			unsigned char p = (unsigned char)s[i - 1];
+			if ((p >= '0' && p <= '9') || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') ||
+			    p == '.' || p == '_' || p == '/')
+				return false;
+		}
+		return true;
+	}
+	if (c < 0xE3)
+		return false;
+	size_t k;
+	int d;
+	if (!is_cn_numeral_at(s, n, i, &k, &d))
+		return false;
+	/* A numeral starts with a digit or 十, never with 零, 万, 千, 百, 亿. */
+	if (d == 0 || (d > 9 && d != 0x5341))
+		return false;
+	if (i >= 3) {
+		size_t pk;
+		int pd;
+		size_t pl = lg_utf8_prev_len(s, s + i);
+		if (is_cn_numeral_at(s, n, i - pl, &pk, &pd))
+			return false;
+		if (prev_is(s, i, "第") || prev_is(s, i, "初") || prev_is(s, i, "周") || prev_is(s, i, "星期") ||
+		    prev_is(s, i, "礼拜") || prev_is(s, i, "农历") || prev_is(s, i, "之") || prev_is(s, i, "统"))
+			return false;
+	}
+	return true;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+	if (i < n && (s[i] == ' ' || s[i] == '\n'))
+		return i + 1;
+	return i;
+}
+
+static inline bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Arabic digits with ASCII thousands separators and one decimal point.
+ * A comma is a separator only between a group of one to three digits and
+ * exactly three digits ("1,234" but not "12,3456" or "8778家次,12"). */
+static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_t cap, size_t *nd, bool *toolong)
+{
+	size_t k = 0, j = i, group = 0;
+	bool dot = false, grouped = false;
+	*toolong = false;
+	while (j < n) {
+		char c = s[j];
+		if (is_digit(c)) {
+			if (k + 1 < cap)
+				digits[k++] = c;
+			else
+				*toolong = true;
+			group++;
+			j++;
+		} else if (c == ',' && !dot && group >= 1 && (grouped ? group == 3 : group <= 3) && j + 3 < n &&
+			   is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
+			   (j + 4 >= n || !is_digit(s[j + 4]))) {
+			grouped = true;
+			group = 0;
+			j++;
+		} else if (c == '.' && !dot && j + 1 < n && is_digit(s[j + 1])) {
+			dot = true;
+			if (k + 1 < cap)
+				digits[k++] = '.';
+			else
+				*toolong = true;
+			j++;
+		} else {
+			break;
+		}
+	}
+	*nd = k;
+	return j;
+}
+
+static const struct {
+	const char *w;
+	lg_approx a;
+} prefixes[] = {
+	{ "将近", LG_APPROX_CEIL },  { "接近", LG_APPROX_CEIL }, { "不到", LG_APPROX_CEIL },
+	{ "不足", LG_APPROX_CEIL },  { "大约", LG_APPROX_ABOUT }, { "超过", LG_APPROX_FLOOR },
+	{ "近", LG_APPROX_CEIL },    { "约", LG_APPROX_ABOUT }, { "逾", LG_APPROX_FLOOR },
+	{ "超", LG_APPROX_FLOOR },
+};
+
+static lg_approx approx_infix(const char *s, size_t n, size_t *j)
+{
+	size_t k;
+	if (at(s, n, *j, "余", &k) || at(s, n, *j, "多", &k)) {
+		*j += k;
+		return LG_APPROX_FLOOR;
+	}
+	return LG_APPROX_NONE;
+}
+
+/* Skip "(...)" of at most 120 bytes without nested newlines; returns the
+ * index after the closing bracket, or 0 when there is none. */
+static size_t skip_paren(const char *s, size_t n, size_t i)
+{
+	if (i >= n || s[i] != '(')
+		return 0;
+	int depth = 0;
+	for (size_t j = i; j < n && j < i + 160; j++) {
+		if (s[j] == '(')
+			depth++;
+		else if (s[j] == ')') {
+			if (--depth == 0)
+				return j + 1;
+		} else if (s[j] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
+bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
+{
+	memset(q, 0, sizeof *q);
+	q->unit = "";
+	q->unit_text = "";
+	q->start = q->num_start = i;
+	size_t j = i;
+	char digits[LG_DEC_MAXDIG + 8];
+	size_t nd = 0;
+	bool toolong = false;
+	unsigned long long cnval = 0;
+
+	if ((unsigned char)s[i] >= '0' && (unsigned char)s[i] <= '9') {
+		j = scan_arabic(s, n, i, digits, sizeof digits, &nd, &toolong);
+	} else {
+		size_t k;
+		int d;
+		while (is_cn_numeral_at(s, n, j, &k, &d))
+			j += k;
+		/* trailing 万/亿 belong to the numeral; 零 trailing is odd but harmless */
+		if (!lg_units_parse_cn(s + i, j - i, &cnval))
+			return false;
+		q->chinese = true;
+	}
+	q->num_end = j;
+
+	/* approximation prefix just before the number */
+	for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+		size_t k;
+		if (before(s, lo, i, prefixes[p].w, &k)) {
+			q->approx = prefixes[p].a;
+			q->start = i - k;
+			break;
+		}
+	}
+
+	/* a range: 1-10月, 2-3天, 10~20人 */
+	if (!q->chinese && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' && s[j + 1] <= '9') {
+		char tmp[LG_DEC_MAXDIG + 8];
+		size_t tnd;
+		bool tl;
+		q->range = true;
+		j = scan_arabic(s, n, j + 1, tmp, sizeof tmp, &tnd, &tl);
+	}
+
+	lg_approx ax = approx_infix(s, n, &j);
+	if (ax)
+		q->approx = ax;
+
+	int mult = 0;
+	size_t ulen = 0;
+	const unit_def *u = match_unit(s, n, j, &ulen);
+	if (!u && !q->chinese) {
+		size_t k;
+		if (at(s, n, j, "千万", &k))
+			mult = 7;
+		else if (at(s, n, j, "百万", &k))
+			mult = 6;
+		else if (at(s, n, j, "万", &k))
+			mult = 4;
+		else if (at(s, n, j, "亿", &k))
+			mult = 8;
+		else if (at(s, n, j, "千", &k))
+			mult = 3;
+		if (mult) {
+			j += k;
+			q->has_mult = true;
+			ax = approx_infix(s, n, &j);
+			if (ax)
+				q->approx = ax;
+			u = match_unit(s, n, j, &ulen);
+		}
+	}
+	if (!u) {
+		size_t sj = skip_space(s, n, j);
+		if (sj != j && (u = match_unit(s, n, sj, &ulen)) != NULL &&
+		    (u->kind == LG_UK_MONEY || u->kind == LG_UK_COUNT || u->kind == LG_UK_PERCENT))
+			j = sj;
+		else
+			u = NULL;
+	}
+	if (!u && j < n && s[j] == '(') {
+		size_t pe = skip_paren(s, n, j);
+		size_t ul;
+		const unit_def *pu = pe ? match_unit(s, n, pe, &ul) : NULL;
+		if (pu && (pu->kind == LG_UK_MONEY || pu->kind == LG_UK_COUNT)) {
+			q->paren_start = j;
+			q->paren_end = pe;
+			j = pe;
+			u = pu;
+			ulen = ul;
+		}
+	}
+	if (q->chinese && !u)
+		return false;
+	if (u) {
+		q->unit = u->canon;
+		q->unit_text = u->text;
+		q->kind = u->kind;
+		j += ulen;
+	}
+	/* range written after the unit: 3月-6月 */
+	if (u && u->kind == LG_UK_TIME && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' &&
+	    s[j + 1] <= '9')
+		q->range = true;
+
+	/* trailing approximation / bound */
+	size_t k;
+	if (at(s, n, j, "以上", &k)) {
+		q->approx = LG_APPROX_FLOOR;
+		q->trailing_yishang = true;
+		j += k;
+	} else if (at(s, n, j, "以下", &k) || at(s, n, j, "以内", &k)) {
+		q->approx = LG_APPROX_CEIL;
+		q->trailing_yishang = true;
+		j += k;
+	} else if (at(s, n, j, "左右", &k) || at(s, n, j, "上下", &k)) {
+		q->approx = LG_APPROX_ABOUT;
+		j += k;
+	} else if (u && u->kind == LG_UK_COUNT && (at(s, n, j, "余", &k))) {
+		q->approx = LG_APPROX_FLOOR;
+		j += k;
+	}
+	q->end = j;
+
+	/* the value, exactly */
+	if (q->chinese) {
+		lg_dec_from_u64(&q->value, cnval);
+	} else {
+		if (toolong) {
+			q->st = LG_ERR_RANGE;
+			return true;
+		}
+		lg_status st = lg_dec_parse(digits, nd, &q->value);
+		if (st != LG_OK) {
+			q->st = st;
+			return true;
+		}
+	}
+	int shift = mult;
+	if (u && u->kind == LG_UK_MONEY)
+		shift += u->exp - 4;
+	if (shift && lg_dec_shift(&q->value, shift) != LG_OK)
+		q->st = LG_ERR_RANGE;
+	return true;
+}

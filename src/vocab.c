@@ -1,0 +1,712 @@
+/* vocab: owns the vocabulary file format (parse, extend/replace, validate)
+ * and compiles every pattern once -- indicator triggers, exclusions and
+ * contexts, the scope words (one combined pattern per bureau level), and
+ * the language rules. */
+#include "lg_vocab.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lg_buf.h"
+#include "lg_units.h"
+
+extern const char lg_vocab_default_text[];
+extern const size_t lg_vocab_default_len;
+
+static const char *const levels[] = { "", "市", "区", "县", "省", "州", "盟", "旗" };
+#define NLEVELS (sizeof levels / sizeof levels[0])
+
+static const char *const rule_keys[LG_RULE_COUNT] = {
+	"plan", "comparison", "average", "legal", "waived", "change", "multiyear", "sub", "plan_heading", "yoy",
+};
+
+static const char *const scope_names[LG_SCOPE_COUNT] = { "全辖区", "本级", "乡镇", "专项" };
+static const char *const scope_ids[LG_SCOPE_COUNT] = { "all", "bureau", "town", "campaign" };
+static const char *const group_names[] = { "all", "bureau", "town", "campaign", "period", "year", "multi" };
+
+/* The period words: 1-10月, 截至11月(底), 截至11月30日, 上半年, 前三季度. */
+static const char period_pattern[] =
+	"\\d{1,2}\\s*[-~至到]\\s*\\d{1,2}\\s*月(?!\\d)|截至(?:(?:19|20)\\d\\d年)?\\d{1,2}月(?:\\d{1,2}日)?"
+	"|上半年|前三季度|前三个季度|第?一季度|前[一二三四五六七八九十]{1,2}个月";
+static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
+static const char end_suffix[] = "(?:工作|活动|行动|案件|人员|企业|单位|队伍|事项)?等?$";
+
+typedef struct {
+	char *src;
+	char *origin;
+	size_t line;
+} src_loc;
+
+struct lg_vocab {
+	lg_indicator *ind;
+	size_t nind, capind;
+	src_loc scope[LG_SCOPE_COUNT];
+	int scope_rank[LG_SCOPE_COUNT];
+	src_loc rule_src[LG_RULE_COUNT];
+	pcre2_code *rule[LG_RULE_COUNT];
+	pcre2_code *context[NLEVELS];
+	pcre2_code *campaign;
+	int group[LG_CTX_COUNT];
+	uint32_t maxcap;
+	bool compiled;
+};
+
+lg_vocab *lg_vocab_new(void)
+{
+	lg_vocab *v = lg_xcalloc(1, sizeof *v);
+	for (int s = 0; s < LG_SCOPE_COUNT; s++)
+		v->scope_rank[s] = s + 1;
+	return v;
+}
+
+static void free_list(char **l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+static void ind_release(lg_indicator *d)
+{
+	free(d->name);
+	free(d->id);
+	free(d->desc);
+	free(d->unit);
+	free_list(d->same, d->nsame);
+	free_list(d->accept, d->naccept);
+	free(d->proxy);
+	free(d->trigger_src);
+	free(d->exclude_src);
+	free(d->context_src);
+	pcre2_code_free(d->trigger);
+	pcre2_code_free(d->trigger_end);
+	pcre2_code_free(d->exclude);
+	pcre2_code_free(d->context);
+	free(d->origin);
+	memset(d, 0, sizeof *d);
+}
+
+static void loc_release(src_loc *l)
+{
+	free(l->src);
+	free(l->origin);
+	memset(l, 0, sizeof *l);
+}
+
+static void clear_compiled(lg_vocab *v)
+{
+	for (size_t i = 0; i < NLEVELS; i++) {
+		pcre2_code_free(v->context[i]);
+		v->context[i] = NULL;
+	}
+	for (int r = 0; r < LG_RULE_COUNT; r++) {
+		pcre2_code_free(v->rule[r]);
+		v->rule[r] = NULL;
+	}
+	pcre2_code_free(v->campaign);
+	v->campaign = NULL;
+	v->compiled = false;
+}
+
+static void clear_all(lg_vocab *v)
+{
+	clear_compiled(v);
+	for (size_t i = 0; i < v->nind; i++)
+		ind_release(&v->ind[i]);
+	v->nind = 0;
+	for (int s = 0; s < LG_SCOPE_COUNT; s++)
+		loc_release(&v->scope[s]);
+	for (int r = 0; r < LG_RULE_COUNT; r++)
+		loc_release(&v->rule_src[r]);
+}
+
+void lg_vocab_free(lg_vocab *v)
+{
+	if (!v)
+		return;
+	clear_all(v);
+	free(v->ind);
+	free(v);
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Append an alternative to a pattern source. */
+static void join_alt(char **dst, const char *val)
+{
+	if (!*dst) {
+		*dst = lg_xstrdup(val);
+		return;
+	}
+	lg_buf b = LG_BUF_INIT;
+	lg_buf_adds(&b, *dst);
+	lg_buf_addc(&b, '|');
+	lg_buf_adds(&b, val);
+	free(*dst);
+	*dst = lg_buf_detach(&b, NULL);
+}
+
+static void split_units(const char *val, char ***list, size_t *n)
+{
+	char *copy = lg_xstrdup(val);
+	for (char *tok = strtok(copy, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+		*list = lg_xrealloc(*list, (*n + 1) * sizeof **list);
+		(*list)[(*n)++] = lg_xstrdup(tok);
+	}
+	free(copy);
+}
+
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+static bool scope_lookup(const char *name, lg_scope *out)
+{
+	for (int s = 0; s < LG_SCOPE_COUNT; s++) {
+		if (strcmp(name, scope_names[s]) == 0 || strcmp(name, scope_ids[s]) == 0) {
+			*out = (lg_scope)s;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool lg_scope_parse(const char *s, lg_scope *out)
+{
+	return scope_lookup(s, out);
+}
+
+const char *lg_scope_name(lg_scope s)
+{
+	return (unsigned)s < LG_SCOPE_COUNT ? scope_names[s] : "";
+}
+
+int lg_vocab_scope_rank(const lg_vocab *v, lg_scope s)
+{
+	return (unsigned)s < LG_SCOPE_COUNT ? v->scope_rank[s] : 99;
+}
+
+static lg_status check_indicator(const lg_indicator *d, lg_err *err)
+{
+	if (!d->id || !valid_id(d->id)) {
+		lg_err_set(err, "%s:%zu: indicator %s: needs an `id` of lowercase ASCII letters, digits, _ or -",
+			   d->origin, d->line, d->name);
+		return LG_ERR_SYNTAX;
+	}
+	if (!d->unit) {
+		lg_err_set(err, "%s:%zu: indicator %s: needs a `unit`", d->origin, d->line, d->name);
+		return LG_ERR_SYNTAX;
+	}
+	if (!d->trigger_src) {
+		lg_err_set(err, "%s:%zu: indicator %s: needs a `trigger`", d->origin, d->line, d->name);
+		return LG_ERR_SYNTAX;
+	}
+	const char *units[64];
+	size_t nu = 0;
+	units[nu++] = d->unit;
+	for (size_t i = 0; i < d->nsame && nu < 64; i++)
+		units[nu++] = d->same[i];
+	for (size_t i = 0; i < d->naccept && nu < 64; i++)
+		units[nu++] = d->accept[i];
+	for (size_t i = 0; i < nu; i++) {
+		if (!lg_units_canonical(units[i])) {
+			lg_err_set(err, "%s:%zu: indicator %s: unknown unit '%s'", d->origin, d->line, d->name, units[i]);
+			return LG_ERR_SYNTAX;
+		}
+	}
+	return LG_OK;
+}
+
+lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *origin, lg_err *err)
+{
+	enum { NONE, IND, SCOPE, RULES, VOCAB } sect = NONE;
+	lg_indicator *cur = NULL;
+	lg_scope cur_scope = LG_SCOPE_ALL;
+	bool any_section = false;
+	lg_status ret = LG_OK;
+	size_t lineno = 0;
+	const char *p = text, *end = text + n;
+	char *line = NULL;
+
+	clear_compiled(v);
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		free(line);
+		line = lg_xstrndup(p, len);
+		p = nl ? nl + 1 : end;
+		lineno++;
+		if (memchr(line, '\0', len)) {
+			lg_err_set(err, "%s:%zu: NUL byte in vocabulary", origin, lineno);
+			ret = LG_ERR_SYNTAX;
+			goto cleanup;
+		}
+		char *s = trim(line);
+		if (!*s || *s == '#')
+			continue;
+		if (*s == '[') {
+			char *close = strchr(s, ']');
+			if (!close || close[1] != '\0') {
+				lg_err_set(err, "%s:%zu: malformed section header (expected [indicator NAME], [scope NAME], [rules] or [vocab])",
+					   origin, lineno);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+			*close = '\0';
+			char *h = trim(s + 1);
+			if (strncmp(h, "indicator", 9) == 0 && (h[9] == ' ' || h[9] == '\t')) {
+				char *name = trim(h + 9);
+				if (!*name) {
+					lg_err_set(err, "%s:%zu: indicator section without a name", origin, lineno);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
+				if (cur && (ret = check_indicator(cur, err)) != LG_OK)
+					goto cleanup;
+				int idx = -1;
+				for (size_t i = 0; i < v->nind; i++)
+					if (strcmp(v->ind[i].name, name) == 0)
+						idx = (int)i;
+				if (idx >= 0) {
+					ind_release(&v->ind[idx]);
+					cur = &v->ind[idx];
+				} else {
+					if (v->nind == v->capind) {
+						v->capind = v->capind ? 2 * v->capind : 32;
+						v->ind = lg_xrealloc(v->ind, v->capind * sizeof *v->ind);
+					}
+					cur = &v->ind[v->nind++];
+					memset(cur, 0, sizeof *cur);
+				}
+				cur->name = lg_xstrdup(name);
+				cur->origin = lg_xstrdup(origin);
+				cur->line = lineno;
+				sect = IND;
+			} else if (strncmp(h, "scope", 5) == 0 && (h[5] == ' ' || h[5] == '\t')) {
+				char *name = trim(h + 5);
+				if (!scope_lookup(name, &cur_scope)) {
+					lg_err_set(err, "%s:%zu: unknown scope '%s' (use 全辖区, 本级, 乡镇 or 专项)", origin, lineno, name);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
+				if (cur && (ret = check_indicator(cur, err)) != LG_OK)
+					goto cleanup;
+				cur = NULL;
+				sect = SCOPE;
+			} else if (strcmp(h, "rules") == 0) {
+				if (cur && (ret = check_indicator(cur, err)) != LG_OK)
+					goto cleanup;
+				cur = NULL;
+				sect = RULES;
+			} else if (strcmp(h, "vocab") == 0) {
+				if (any_section) {
+					lg_err_set(err, "%s:%zu: [vocab] must come before every other section", origin, lineno);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
+				sect = VOCAB;
+			} else {
+				lg_err_set(err, "%s:%zu: unknown section [%s]", origin, lineno, h);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+			any_section = true;
+			continue;
+		}
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			lg_err_set(err, "%s:%zu: expected `key = value`", origin, lineno);
+			ret = LG_ERR_SYNTAX;
+			goto cleanup;
+		}
+		*eq = '\0';
+		char *key = trim(s), *val = trim(eq + 1);
+		if (!*val) {
+			lg_err_set(err, "%s:%zu: empty value for `%s`", origin, lineno, key);
+			ret = LG_ERR_SYNTAX;
+			goto cleanup;
+		}
+		if (sect == NONE) {
+			lg_err_set(err, "%s:%zu: `%s` outside a section", origin, lineno, key);
+			ret = LG_ERR_SYNTAX;
+			goto cleanup;
+		}
+		if (sect == VOCAB) {
+			if (strcmp(key, "mode") == 0 && strcmp(val, "replace") == 0) {
+				clear_all(v);
+			} else if (!(strcmp(key, "mode") == 0 && strcmp(val, "extend") == 0)) {
+				lg_err_set(err, "%s:%zu: [vocab] takes `mode = replace` or `mode = extend`", origin, lineno);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+		} else if (sect == SCOPE) {
+			if (strcmp(key, "words") == 0) {
+				src_loc *l = &v->scope[cur_scope];
+				if (!l->origin || strcmp(l->origin, origin) != 0 || !l->src) {
+					loc_release(l);
+					l->origin = lg_xstrdup(origin);
+					l->line = lineno;
+				}
+				join_alt(&l->src, val);
+			} else if (strcmp(key, "rank") == 0) {
+				char *e;
+				long r = strtol(val, &e, 10);
+				if (*e || r < 0 || r > 99) {
+					lg_err_set(err, "%s:%zu: rank must be an integer 0-99", origin, lineno);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
+				v->scope_rank[cur_scope] = (int)r;
+			} else {
+				lg_err_set(err, "%s:%zu: unknown scope key `%s` (words, rank)", origin, lineno, key);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+		} else if (sect == RULES) {
+			int r = -1;
+			for (int k = 0; k < LG_RULE_COUNT; k++)
+				if (strcmp(key, rule_keys[k]) == 0)
+					r = k;
+			if (r < 0) {
+				lg_err_set(err, "%s:%zu: unknown rule `%s`", origin, lineno, key);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+			src_loc *l = &v->rule_src[r];
+			if (!l->origin || strcmp(l->origin, origin) != 0) {
+				loc_release(l);
+				l->origin = lg_xstrdup(origin);
+				l->line = lineno;
+			}
+			join_alt(&l->src, val);
+		} else {
+			if (strcmp(key, "id") == 0) {
+				free(cur->id);
+				cur->id = lg_xstrdup(val);
+			} else if (strcmp(key, "desc") == 0) {
+				free(cur->desc);
+				cur->desc = lg_xstrdup(val);
+			} else if (strcmp(key, "unit") == 0) {
+				free(cur->unit);
+				cur->unit = lg_xstrdup(val);
+			} else if (strcmp(key, "same") == 0) {
+				split_units(val, &cur->same, &cur->nsame);
+			} else if (strcmp(key, "accept") == 0) {
+				split_units(val, &cur->accept, &cur->naccept);
+			} else if (strcmp(key, "trigger") == 0) {
+				join_alt(&cur->trigger_src, val);
+			} else if (strcmp(key, "exclude") == 0) {
+				join_alt(&cur->exclude_src, val);
+			} else if (strcmp(key, "context") == 0) {
+				join_alt(&cur->context_src, val);
+			} else if (strcmp(key, "proxy") == 0) {
+				free(cur->proxy);
+				cur->proxy = lg_xstrdup(val);
+			} else if (strcmp(key, "priority") == 0) {
+				char *e;
+				long pr = strtol(val, &e, 10);
+				if (*e || pr < -100 || pr > 100) {
+					lg_err_set(err, "%s:%zu: priority must be an integer -100..100", origin, lineno);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
+				cur->priority = (int)pr;
+			} else {
+				lg_err_set(err, "%s:%zu: indicator %s: unknown key `%s`", origin, lineno, cur->name, key);
+				ret = LG_ERR_SYNTAX;
+				goto cleanup;
+			}
+		}
+	}
+	if (cur)
+		ret = check_indicator(cur, err);
+cleanup:
+	free(line);
+	return ret;
+}
+
+lg_status lg_vocab_load_default(lg_vocab *v, lg_err *err)
+{
+	return lg_vocab_parse(v, lg_vocab_default_text, lg_vocab_default_len, "vocab.conf (built in)", err);
+}
+
+lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		lg_err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return LG_ERR_IO;
+	}
+	lg_buf b = LG_BUF_INIT;
+	char chunk[8192];
+	size_t r;
+	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lg_buf_add(&b, chunk, r);
+	bool bad = ferror(f);
+	fclose(f);
+	lg_status st;
+	if (bad) {
+		lg_err_set(err, "%s: cannot read", path);
+		st = LG_ERR_IO;
+	} else {
+		st = lg_vocab_parse(v, b.s, b.len, path, err);
+	}
+	lg_buf_release(&b);
+	return st;
+}
+
+static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
+			      lg_status *st, lg_err *err)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL, &ec, &eo, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		lg_err_set(err, "%s:%zu: %s: PCRE2 error at offset %zu: %s", origin ? origin : "?", line, what,
+			   (size_t)eo, (const char *)msg);
+		if (err)
+			err->offset = line;
+		*st = LG_ERR_PATTERN;
+		return NULL;
+	}
+	/* JIT when available; the interpreter is the fallback */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	uint32_t cap = 0;
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
+	if (cap + 1 > v->maxcap)
+		v->maxcap = cap + 1;
+	return re;
+}
+
+static char *expand_level(const char *src, const char *level)
+{
+	lg_buf b = LG_BUF_INIT;
+	const char *p = src;
+	const char *q;
+	while ((q = strstr(p, "{level}")) != NULL) {
+		lg_buf_add(&b, p, (size_t)(q - p));
+		if (*level)
+			lg_buf_adds(&b, level);
+		else
+			lg_buf_adds(&b, "(?!)"); /* unknown level: the word cannot match */
+		p = q + 7;
+	}
+	lg_buf_adds(&b, p);
+	return lg_buf_detach(&b, NULL);
+}
+
+lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
+{
+	lg_status st = LG_OK;
+	char what[256];
+	clear_compiled(v);
+	v->maxcap = 8;
+	for (size_t i = 0; i < v->nind; i++) {
+		lg_indicator *d = &v->ind[i];
+		pcre2_code_free(d->trigger);
+		pcre2_code_free(d->trigger_end);
+		pcre2_code_free(d->exclude);
+		pcre2_code_free(d->context);
+		d->trigger = d->trigger_end = d->exclude = d->context = NULL;
+		snprintf(what, sizeof what, "indicator %s: trigger", d->name);
+		d->trigger = compile_re(d->trigger_src, v, what, d->origin, d->line, &st, err);
+		if (!d->trigger)
+			return st;
+		lg_buf b = LG_BUF_INIT;
+		lg_buf_addf(&b, "(?:%s)%s", d->trigger_src, end_suffix);
+		d->trigger_end = compile_re(b.s, v, what, d->origin, d->line, &st, err);
+		lg_buf_release(&b);
+		if (!d->trigger_end)
+			return st;
+		if (d->exclude_src) {
+			snprintf(what, sizeof what, "indicator %s: exclude", d->name);
+			if (!(d->exclude = compile_re(d->exclude_src, v, what, d->origin, d->line, &st, err)))
+				return st;
+		}
+		if (d->context_src) {
+			snprintf(what, sizeof what, "indicator %s: context", d->name);
+			if (!(d->context = compile_re(d->context_src, v, what, d->origin, d->line, &st, err)))
+				return st;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(v->ind[j].id, d->id) == 0) {
+				lg_err_set(err, "%s:%zu: indicator %s: id '%s' is already used by %s", d->origin, d->line,
+					   d->name, d->id, v->ind[j].name);
+				return LG_ERR_SYNTAX;
+			}
+		}
+	}
+	for (size_t i = 0; i < v->nind; i++) {
+		const lg_indicator *d = &v->ind[i];
+		if (d->proxy && lg_vocab_find(v, d->proxy) < 0) {
+			lg_err_set(err, "%s:%zu: indicator %s: proxy '%s' is not an indicator", d->origin, d->line,
+				   d->name, d->proxy);
+			return LG_ERR_SYNTAX;
+		}
+	}
+	for (int r = 0; r < LG_RULE_COUNT; r++) {
+		src_loc *l = &v->rule_src[r];
+		snprintf(what, sizeof what, "rules: %s", rule_keys[r]);
+		/* an absent rule never matches */
+		v->rule[r] = compile_re(l->src ? l->src : "(?!)", v, what, l->origin, l->line, &st, err);
+		if (!v->rule[r])
+			return st;
+	}
+	for (size_t lv = 0; lv < NLEVELS; lv++) {
+		lg_buf b = LG_BUF_INIT;
+		for (int s = 0; s < LG_SCOPE_COUNT; s++) {
+			char *words = expand_level(v->scope[s].src ? v->scope[s].src : "(?!)", levels[lv]);
+			lg_buf_addf(&b, "%s(?<%s>%s)", s ? "|" : "", group_names[s], words);
+			free(words);
+		}
+		/* multi before year, so "2019年以来" is read as several years */
+		lg_buf_addf(&b, "|(?<multi>%s)|(?<period>%s)|(?<year>%s)",
+			    v->rule_src[LG_RULE_MULTIYEAR].src ? v->rule_src[LG_RULE_MULTIYEAR].src : "(?!)",
+			    period_pattern, year_pattern);
+		/* report the first scope whose words do not compile */
+		if (lv == 0) {
+			for (int s = 0; s < LG_SCOPE_COUNT; s++) {
+				if (!v->scope[s].src)
+					continue;
+				char *words = expand_level(v->scope[s].src, "市");
+				snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
+				pcre2_code *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &st, err);
+				free(words);
+				if (!t) {
+					lg_buf_release(&b);
+					return st;
+				}
+				pcre2_code_free(t);
+			}
+		}
+		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, &st, err);
+		lg_buf_release(&b);
+		if (!v->context[lv])
+			return st;
+	}
+	v->campaign = compile_re(v->scope[LG_SCOPE_CAMPAIGN].src ? v->scope[LG_SCOPE_CAMPAIGN].src : "(?!)", v,
+				 "scope 专项: words", v->scope[LG_SCOPE_CAMPAIGN].origin,
+				 v->scope[LG_SCOPE_CAMPAIGN].line, &st, err);
+	if (!v->campaign)
+		return st;
+	for (int g = 0; g < LG_CTX_COUNT; g++)
+		v->group[g] = pcre2_substring_number_from_name(v->context[0], (PCRE2_SPTR)group_names[g]);
+	v->compiled = true;
+	return LG_OK;
+}
+
+int lg_vocab_context_group(const lg_vocab *v, lg_ctx_group g)
+{
+	return v->group[g];
+}
+
+size_t lg_vocab_count(const lg_vocab *v)
+{
+	return v->nind;
+}
+
+const lg_indicator *lg_vocab_get(const lg_vocab *v, size_t i)
+{
+	return i < v->nind ? &v->ind[i] : NULL;
+}
+
+int lg_vocab_find(const lg_vocab *v, const char *name)
+{
+	for (size_t i = 0; i < v->nind; i++)
+		if (strcmp(v->ind[i].name, name) == 0 || (v->ind[i].id && strcmp(v->ind[i].id, name) == 0))
+			return (int)i;
+	return -1;
+}
+
+static bool unit_is(const char *listed, const char *unit)
+{
+	const char *c = lg_units_canonical(listed);
+	return strcmp(listed, unit) == 0 || (c && strcmp(c, unit) == 0);
+}
+
+bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **out_unit)
+{
+	if (!*unit)
+		return false;
+	if (unit_is(ind->unit, unit)) {
+		*out_unit = ind->unit;
+		return true;
+	}
+	for (size_t i = 0; i < ind->nsame; i++) {
+		if (unit_is(ind->same[i], unit)) {
+			*out_unit = ind->unit;
+			return true;
+		}
+	}
+	for (size_t i = 0; i < ind->naccept; i++) {
+		if (unit_is(ind->accept[i], unit)) {
+			*out_unit = unit;
+			return true;
+		}
+	}
+	return false;
+}
+
+const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r)
+{
+	return v->rule[r];
+}
+
+const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level)
+{
+	for (size_t i = 0; i < NLEVELS; i++)
+		if (strcmp(levels[i], level ? level : "") == 0)
+			return v->context[i];
+	return v->context[0];
+}
+
+const pcre2_code *lg_vocab_campaign(const lg_vocab *v)
+{
+	return v->campaign;
+}
+
+pcre2_match_data *lg_vocab_match_data_new(const lg_vocab *v)
+{
+	pcre2_match_data *md = pcre2_match_data_create(v->maxcap + 2, NULL);
+	if (!md) {
+		fputs("lgtrend: out of memory\n", stderr);
+		abort();
+	}
+	return md;
+}
+
+bool lg_re_search(const pcre2_code *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+		  size_t *mstart, size_t *mend)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	if (rc < 0)
+		return false;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	if (mstart)
+		*mstart = ov[0];
+	if (mend)
+		*mend = ov[1];
+	return true;
+}
