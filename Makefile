@@ -25,7 +25,7 @@ BUILD ?= build
 LIB_SRC := src/buf.c src/common.c src/dec.c src/read.c src/units.c src/vocab.c src/meta.c \
 	src/extract.c src/series.c src/export_csv.c src/export_gnuplot.c src/atomic.c src/corpus.c
 CMD_SRC := src/main.c src/cmd_common.c src/cmd_extract.c src/cmd_export.c src/cmd_info.c src/cmd_indicators.c
-TEST_SRC := $(wildcard tests/test_*.c) tests/check_main.c
+TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c tests/check_main.c
 GEN_SRC := $(BUILD)/vocab_data.c $(BUILD)/places_data.c
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)

@@ -49,7 +49,7 @@ typedef struct {
 	bool has_yoy;
 	long long yoy_hundredths;    /* reported 同比 change in hundredths of a percent */
 	lg_role role;
-	bool proxy;                  /* set by series when charted in place of another indicator */
+	bool aside;                  /* inside brackets: (含高速4起4人) */
 	const char *reason;          /* why excluded or sub; static text */
 	char detail[96];             /* the words that decided, for --explain */
 } lg_figure;

@@ -36,23 +36,29 @@ set style line 4 lc rgb '#ff7f0e' lw 2 pt 7 ps 1.3 dt 1
 set style line 5 lc rgb '#9467bd' lw 2 pt 7 ps 1.3 dt 1
 set label 1 '实心点：确数   空心圆：约数（余/多/近/约）   三角：非全年数据（如1-10月）   ＊嘉兴市应急管理局 2024年按罚没款' at screen 0.01,0.025 left noenhanced font ',9'
 set bmargin 6
-plot $data using 1:2 with lines ls 1 title '嘉兴市应急管理局', \
+set label 10 '＊' at 2024,2364.85 offset 0.8,0.6 noenhanced
+plot $data using 1:2 with lines ls 1 notitle, \
      '' using 1:(int($3)==0 ? $2 : NaN) with points ls 1 pt 7 notitle, \
      '' using 1:((int($3)&1) ? $2 : NaN) with points ls 1 pt 6 ps 1.8 notitle, \
      '' using 1:((int($3)&2) ? $2 : NaN) with points ls 1 pt 8 ps 1.8 notitle, \
-     $data using 1:4 with lines ls 2 title '重庆市大足区应急管理局', \
+     NaN with linespoints ls 1 pt 7 title '嘉兴市应急管理局', \
+     $data using 1:4 with lines ls 2 notitle, \
      '' using 1:(int($5)==0 ? $4 : NaN) with points ls 2 pt 7 notitle, \
      '' using 1:((int($5)&1) ? $4 : NaN) with points ls 2 pt 6 ps 1.8 notitle, \
      '' using 1:((int($5)&2) ? $4 : NaN) with points ls 2 pt 8 ps 1.8 notitle, \
-     $data using 1:6 with lines ls 3 title '开平市应急管理局', \
+     NaN with linespoints ls 2 pt 7 title '重庆市大足区应急管理局', \
+     $data using 1:6 with lines ls 3 notitle, \
      '' using 1:(int($7)==0 ? $6 : NaN) with points ls 3 pt 7 notitle, \
      '' using 1:((int($7)&1) ? $6 : NaN) with points ls 3 pt 6 ps 1.8 notitle, \
      '' using 1:((int($7)&2) ? $6 : NaN) with points ls 3 pt 8 ps 1.8 notitle, \
-     $data using 1:8 with lines ls 4 title '洛阳市应急管理局', \
+     NaN with linespoints ls 3 pt 7 title '开平市应急管理局', \
+     $data using 1:8 with lines ls 4 notitle, \
      '' using 1:(int($9)==0 ? $8 : NaN) with points ls 4 pt 7 notitle, \
      '' using 1:((int($9)&1) ? $8 : NaN) with points ls 4 pt 6 ps 1.8 notitle, \
      '' using 1:((int($9)&2) ? $8 : NaN) with points ls 4 pt 8 ps 1.8 notitle, \
-     $data using 1:10 with lines ls 5 title '玉林市应急管理局', \
+     NaN with linespoints ls 4 pt 7 title '洛阳市应急管理局', \
+     $data using 1:10 with lines ls 5 notitle, \
      '' using 1:(int($11)==0 ? $10 : NaN) with points ls 5 pt 7 notitle, \
      '' using 1:((int($11)&1) ? $10 : NaN) with points ls 5 pt 6 ps 1.8 notitle, \
-     '' using 1:((int($11)&2) ? $10 : NaN) with points ls 5 pt 8 ps 1.8 notitle
+     '' using 1:((int($11)&2) ? $10 : NaN) with points ls 5 pt 8 ps 1.8 notitle, \
+     NaN with linespoints ls 5 pt 7 title '玉林市应急管理局'

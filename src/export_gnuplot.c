@@ -198,14 +198,29 @@ static lg_status write_line(const lg_series *s, lg_buf *b, const lg_gp_opts *o, 
 	lg_buf_adds(b, "set key outside right top vertical noenhanced\n");
 	common_style(b, nl);
 	footnote(b, s, lines, nl, ylo, yhi, !yoy);
+	/* a star beside figures charted from a proxy indicator */
+	int lab = 10;
+	for (size_t k = 0; k < nl; k++) {
+		for (int y = ylo; y <= yhi; y++) {
+			const lg_row *r = lines[k].by_year[y - ylo];
+			if (r && r->proxy && !yoy) {
+				char num[LG_DEC_FMTMAX];
+				lg_dec_format(&r->value, num);
+				lg_buf_addf(b, "set label %d '＊' at %d,%s offset 0.8,0.6 noenhanced\n", lab++, y, num);
+			}
+		}
+	}
+	/* per agency: the line (gaps stay gaps: NaN breaks it), its points by
+	 * mark, and a legend entry drawn from NaN so it shows line and point */
 	lg_buf_adds(b, "plot ");
 	for (size_t k = 0; k < nl; k++) {
 		int vc = 2 + 2 * (int)k, mc = vc + 1;
-		lg_buf_addf(b, "%s$data using 1:%d with lines ls %zu title ", k ? ", \\\n     " : "", vc, k + 1);
-		lg_gp_quote(b, lines[k].agency);
+		lg_buf_addf(b, "%s$data using 1:%d with lines ls %zu notitle", k ? ", \\\n     " : "", vc, k + 1);
 		lg_buf_addf(b, ", \\\n     '' using 1:(int($%d)==0 ? $%d : NaN) with points ls %zu pt 7 notitle", mc, vc, k + 1);
 		lg_buf_addf(b, ", \\\n     '' using 1:((int($%d)&1) ? $%d : NaN) with points ls %zu pt 6 ps 1.8 notitle", mc, vc, k + 1);
 		lg_buf_addf(b, ", \\\n     '' using 1:((int($%d)&2) ? $%d : NaN) with points ls %zu pt 8 ps 1.8 notitle", mc, vc, k + 1);
+		lg_buf_addf(b, ", \\\n     NaN with linespoints ls %zu pt 7 title ", k + 1);
+		lg_gp_quote(b, lines[k].agency);
 	}
 	lg_buf_adds(b, "\n");
 	free(lines);
@@ -275,7 +290,7 @@ static lg_status write_bar(const lg_series *s, lg_buf *b, const lg_gp_opts *o, l
 	common_style(b, 1);
 	footnote(b, s, lines, nl, year, year, false);
 	lg_buf_adds(b, "plot $data using 1:(int($3)==0 ? $2 : NaN) with boxes fs solid 0.8 lc rgb '#1f77b4' title '确数', \\\n"
-		       "     '' using 1:(int($3)!=0 ? $2 : NaN) with boxes fs pattern 4 border lc rgb '#1f77b4' lc rgb '#1f77b4' title '约数或非全年', \\\n"
+		       "     '' using 1:(int($3)!=0 ? $2 : NaN) with boxes fs pattern 4 lc rgb '#1f77b4' title '约数或非全年', \\\n"
 		       "     '' using 1:2:4 with labels offset 0,0.8 notitle\n");
 	free(lines);
 	return LG_OK;

@@ -295,6 +295,9 @@ typedef struct {
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
 	int nnp;
+	/* the last headline-candidate figure of the sentence: its indicator and words */
+	int last_total_ind;
+	size_t last_total_s, last_total_e;
 } fstate;
 
 /* How far after a campaign's name its scope still reaches in a sentence. */
@@ -393,6 +396,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->ctx_campaign = false;
 	st->ctx_campaign_end = 0;
 	st->nnp = 0;
+	st->last_total_ind = -1;
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
 	st->ctx_year = 0;
@@ -804,7 +808,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	size_t idx[64], m = 0;
 	for (size_t i = st->sent_fig_first; i < st->out->n && m < 64; i++) {
 		const lg_figure *f = &st->out->v[i];
-		if (f->role == LG_ROLE_TOTAL && f->norm_start < q->start)
+		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
 			idx[m++] = i;
 	}
 	if (!m)
@@ -911,7 +915,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	bool object = pre && (q->chinese || ends_deng ||
 			      (subj->len >= 3 && memcmp(subj->s + subj->len - 3, "对", 3) == 0) ||
 			      (subj->len >= 9 && memmem(subj->s + subj->len - 9, 9, "对", 3)));
-	if (pre && st->nnp < 16) {
+	/* "6支市级专职救援队伍和26支...": the noun phrase of a count that is
+	 * joined to the next count keeps its scope words to itself */
+	if (pre && st->nnp < 16 &&
+	    (at_lit(s, n, npe, LIT("和")) || at_lit(s, n, npe, LIT("及")) || at_lit(s, n, npe, LIT("与")) ||
+	     at_lit(s, n, npe, LIT("、")) || at_lit(s, n, npe, LIT("或")))) {
 		st->np_s[st->nnp] = after;
 		st->np_e[st->nnp++] = npe;
 	}
@@ -959,6 +967,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	bool sub_clause = !ends_deng && (rule_hit(st, LG_RULE_SUB, &x->clause, detail, sizeof detail) ||
 					 (in_paren && rule_hit(st, LG_RULE_SUB, subj, detail, sizeof detail)));
 
+
 	if (best < 0) {
 		/* "(含高速4起4人)": a part of a figure just given in the sentence */
 		if (in_paren && sub_clause) {
@@ -980,6 +989,25 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			}
 			set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 			return q->end;
+		}
+	}
+	/* "整改隐患5210项，其中重大隐患12项": a part named by the same noun as
+	 * the total before it is a part of that total's indicator */
+	if ((sub_clause || st->sent_qizhong) && best_subj && st->last_total_ind >= 0 && best != st->last_total_ind) {
+		const char *u;
+		const lg_indicator *prev = lg_vocab_get(v, (size_t)st->last_total_ind);
+		size_t me = 0;
+		if (lg_vocab_accepts(prev, q->unit, &u) && last_match(st, lg_vocab_get(v, (size_t)best)->trigger, subj, &me)) {
+			size_t ms = 0, from = 0, e2;
+			/* the words of the best trigger's last match */
+			while (lg_re_search(lg_vocab_get(v, (size_t)best)->trigger, x->md, subj->s, subj->len, from, &ms, &e2) &&
+			       e2 < me)
+				from = e2 > ms ? e2 : ms + 1;
+			if (e2 == me && me > ms && memmem(s + st->last_total_s, st->last_total_e - st->last_total_s,
+							 subj->s + ms, me - ms)) {
+				best = st->last_total_ind;
+				best_unit = u;
+			}
 		}
 	}
 	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
@@ -1026,7 +1054,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		role = LG_ROLE_EXCLUDED;
 		reason = "refers to another year";
 		snprintf(why, sizeof why, "%d年", st->ctx_year);
-	} else if (sub_clause || (st->sent_qizhong && !(st->ctx_scope >= 0 && st->ctx_scope_at > st->qizhong_at))) {
+	} else if (sub_clause || st->sent_qizhong) {
+		/* a part of a figure already given, whatever its scope:
+		 * "其中,市级检查企业703家次" is part of the city's 8778 */
 		role = LG_ROLE_SUB;
 		reason = "a part of a figure already given";
 		if (!sub_clause)
@@ -1037,6 +1067,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
+		f->aside = in_paren;
+		if (role == LG_ROLE_TOTAL) {
+			st->last_total_ind = best;
+			st->last_total_s = subj_s;
+			st->last_total_e = subj_e;
+		}
 		if (role != LG_ROLE_EXCLUDED) {
 			st->sent_has_figure = true;
 			/* 同比持平: unchanged */

@@ -32,7 +32,7 @@ static const char period_pattern[] =
 	"\\d{1,2}\\s*[-~至到]\\s*\\d{1,2}\\s*月(?!\\d)|截至(?:(?:19|20)\\d\\d年)?\\d{1,2}月(?:\\d{1,2}日)?"
 	"|上半年|前三季度|前三个季度|第?一季度|前[一二三四五六七八九十]{1,2}个月";
 static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
-static const char end_suffix[] = "(?:工作|活动|行动|案件|人员|企业|单位|队伍|事项)?等?$";
+static const char end_suffix[] = "(?:工作|活动|行动|案件|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
 
 typedef struct {
 	char *src;

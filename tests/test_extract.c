@@ -1,0 +1,298 @@
+/* Extraction: every block of tests/cases/extract-*.txt, plus a few
+ * properties (offsets point at the number in the original bytes). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lg_extract.h"
+#include "lg_read.h"
+#include "test.h"
+
+typedef struct {
+	char ind[64], value[64], unit[32], approx[16], scope[32], role[16], period[32], yoy[16];
+} want;
+
+static void run_case(const char *file, size_t line, const char *input, int year, const char *level, want *w,
+		     size_t nw, bool none, int *failures, int *cases)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	(*cases)++;
+	if (lg_read_bytes(&t, input, strlen(input), LG_ENC_AUTO, &err) != LG_OK) {
+		fprintf(stderr, "%s:%zu: cannot read the case: %s\n", file, line, err.msg);
+		(*failures)++;
+		lg_text_release(&t);
+		return;
+	}
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	snprintf(rep.agency, sizeof rep.agency, "测试%s应急管理局", level);
+	snprintf(rep.level, sizeof rep.level, "%s", level);
+	rep.year = year;
+	lg_extractor *x = lg_extractor_new(t_vocab(), false);
+	lg_figures figs;
+	lg_figures_init(&figs);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, &t, &rep, &figs, &warn);
+	lg_buf got = LG_BUF_INIT, exp = LG_BUF_INIT;
+	for (size_t i = 0; i < figs.n; i++) {
+		const lg_figure *f = &figs.v[i];
+		char num[LG_DEC_FMTMAX], yoy[48] = "";
+		lg_dec_format(&f->value, num);
+		if (f->has_yoy)
+			lg_dec_format_hundredths(f->yoy_hundredths, yoy, sizeof yoy);
+		lg_buf_addf(&got, "  %s %s %s %s %s%s%s%s%s%s%s\n", lg_vocab_get(t_vocab(), (size_t)f->indicator)->name, num,
+			    f->unit, f->approx ? lg_approx_name(f->approx) : "-", lg_scope_name(f->scope),
+			    f->role == LG_ROLE_SUB ? " role=sub" : "", f->period[0] ? " period=" : "", f->period,
+			    yoy[0] ? " yoy=" : "", yoy, "");
+	}
+	for (size_t i = 0; i < nw; i++)
+		lg_buf_addf(&exp, "  %s %s %s %s %s%s%s%s%s%s\n", w[i].ind, w[i].value, w[i].unit, w[i].approx, w[i].scope,
+			    w[i].role[0] ? " role=" : "", w[i].role, w[i].period[0] ? " period=" : "", w[i].period,
+			    w[i].yoy[0] ? "" : "");
+	/* compare field by field (yoy only when the case names one) */
+	bool ok = figs.n == nw;
+	for (size_t i = 0; ok && i < nw; i++) {
+		const lg_figure *f = &figs.v[i];
+		char num[LG_DEC_FMTMAX];
+		lg_dec_format(&f->value, num);
+		const char *name = lg_vocab_get(t_vocab(), (size_t)f->indicator)->name;
+		const char *ap = f->approx ? lg_approx_name(f->approx) : "-";
+		bool sub = f->role == LG_ROLE_SUB;
+		ok = !strcmp(name, w[i].ind) && !strcmp(num, w[i].value) && !strcmp(f->unit, w[i].unit) &&
+		     !strcmp(ap, w[i].approx) && !strcmp(lg_scope_name(f->scope), w[i].scope) &&
+		     sub == !strcmp(w[i].role, "sub") && !strcmp(f->period, w[i].period);
+		if (ok && w[i].yoy[0]) {
+			char yoy[48] = "";
+			if (f->has_yoy)
+				lg_dec_format_hundredths(f->yoy_hundredths, yoy, sizeof yoy);
+			ok = !strcmp(yoy, w[i].yoy);
+		}
+	}
+	(void)none;
+	if (!ok) {
+		(*failures)++;
+		fprintf(stderr, "%s:%zu: case failed\n  input: %s\n want:\n%s got:\n%s", file, line, input,
+			nw ? exp.s : "  none\n", figs.n ? got.s : "  none\n");
+	}
+	lg_buf_release(&got);
+	lg_buf_release(&exp);
+	lg_buf_release(&warn);
+	lg_figures_release(&figs);
+	lg_extractor_free(x);
+	lg_text_release(&t);
+}
+
+static int parse_want(const char *line, want *w)
+{
+	memset(w, 0, sizeof *w);
+	char rest[512] = "";
+	int n = sscanf(line, "%63s %63s %31s %15s %31s %511[^\n]", w->ind, w->value, w->unit, w->approx, w->scope, rest);
+	if (n < 5)
+		return 0;
+	for (char *tok = strtok(rest, " "); tok; tok = strtok(NULL, " ")) {
+		if (!strncmp(tok, "role=", 5))
+			snprintf(w->role, sizeof w->role, "%s", tok + 5);
+		else if (!strncmp(tok, "period=", 7))
+			snprintf(w->period, sizeof w->period, "%s", tok + 7);
+		else if (!strncmp(tok, "yoy=", 4))
+			snprintf(w->yoy, sizeof w->yoy, "%s", tok + 4);
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Run one case file; returns the number of cases.  A case is its `>`
+ * lines and the expectations after them; the next `>` after expectations,
+ * or the end of the file, runs it.  @year/@level are sticky. */
+static int run_file(const char *path, int *failures)
+{
+	lg_buf b = LG_BUF_INIT;
+	ck_assert_msg(t_slurp(path, &b), "cannot read %s", path);
+	int cases = 0, year = 2021;
+	char level[16] = "市";
+	lg_buf input = LG_BUF_INIT;
+	want w[64];
+	size_t nw = 0, lineno = 0, case_line = 0;
+	bool none = false;
+	char *p = b.s;
+	while (p) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		char *line = p;
+		p = nl ? nl + 1 : NULL;
+		lineno++;
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (line[0] == '>') {
+			if (nw || none) {
+				run_case(path, case_line, input.s, year, level, w, nw, none, failures, &cases);
+				lg_buf_reset(&input);
+				nw = 0;
+				none = false;
+			}
+			if (!input.len)
+				case_line = lineno;
+			else
+				lg_buf_addc(&input, '\n');
+			const char *txt = line + 1;
+			if (*txt == ' ')
+				txt++;
+			lg_buf_adds(&input, txt);
+		} else if (line[0] == '@') {
+			/* a directive after expectations closes the case first */
+			if (nw || none) {
+				run_case(path, case_line, input.s, year, level, w, nw, none, failures, &cases);
+				lg_buf_reset(&input);
+				nw = 0;
+				none = false;
+			}
+			if (!strncmp(line, "@year ", 6))
+				year = atoi(line + 6);
+			else if (!strncmp(line, "@level ", 7))
+				snprintf(level, sizeof level, "%s", line + 7);
+			else
+				ck_abort_msg("%s:%zu: unknown directive '%s'", path, lineno, line);
+		} else if (!strcmp(line, "none")) {
+			none = true;
+		} else {
+			ck_assert_msg(nw < 64, "%s:%zu: too many expected figures", path, lineno);
+			ck_assert_msg(parse_want(line, &w[nw]), "%s:%zu: cannot parse expectation '%s'", path, lineno, line);
+			nw++;
+		}
+	}
+	if (nw || none)
+		run_case(path, case_line, input.s, year, level, w, nw, none, failures, &cases);
+	else
+		ck_assert_msg(input.len == 0, "%s: the last case has no expectations", path);
+	lg_buf_release(&input);
+	lg_buf_release(&b);
+	return cases;
+}
+
+START_TEST(cases_from_files)
+{
+	DIR *d = opendir(t_path("tests/cases"));
+	ck_assert_msg(d != NULL, "no tests/cases directory");
+	struct dirent *e;
+	int failures = 0, cases = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "extract-", 8) != 0)
+			continue;
+		char path[4200];
+		snprintf(path, sizeof path, "%s", t_path("tests/cases"));
+		strcat(path, "/");
+		strcat(path, e->d_name);
+		cases += run_file(path, &failures);
+	}
+	closedir(d);
+	fprintf(stderr, "extract cases: %d run, %d failed\n", cases, failures);
+	ck_assert_int_ge(cases, 150);
+	ck_assert_msg(failures == 0, "%d of %d extraction cases failed (details above)", failures, cases);
+}
+END_TEST
+
+/* The offset of a figure points at its number in the original bytes,
+ * whatever the encoding. */
+START_TEST(offsets_point_into_original_bytes)
+{
+	const char *utf8 = "\xEF\xBB\xBF全市共检查企业８７７８家次，罚款2532.15万元。";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, utf8, strlen(utf8), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	rep.year = 2021;
+	lg_extractor *x = lg_extractor_new(t_vocab(), false);
+	lg_figures figs;
+	lg_figures_init(&figs);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, &t, &rep, &figs, &warn);
+	ck_assert_uint_eq(figs.n, 2);
+	/* full-width digits: 4 chars x 3 bytes */
+	ck_assert_int_eq(memcmp(utf8 + figs.v[0].offset, "８７７８", 12), 0);
+	ck_assert_int_eq(memcmp(utf8 + figs.v[1].offset, "2532.15", 7), 0);
+	ck_assert_uint_eq(figs.v[1].length, strlen("2532.15万元"));
+	lg_buf_release(&warn);
+	lg_figures_release(&figs);
+	lg_extractor_free(x);
+	lg_text_release(&t);
+}
+END_TEST
+
+/* --explain keeps the numbers turned away, each with its reason. */
+START_TEST(explain_gives_reasons)
+{
+	const char *s = "全市累计作出轻微违法行为不罚案件43起,免除罚款近47.26万元。";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	rep.year = 2024;
+	lg_extractor *x = lg_extractor_new(t_vocab(), true);
+	lg_figures figs;
+	lg_figures_init(&figs);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, &t, &rep, &figs, &warn);
+	ck_assert_uint_eq(figs.n, 2);
+	ck_assert_int_eq(figs.v[1].role, LG_ROLE_EXCLUDED);
+	ck_assert_str_eq(lg_vocab_get(t_vocab(), (size_t)figs.v[1].indicator)->name, "罚款");
+	ck_assert_ptr_nonnull(strstr(figs.v[1].reason, "waived"));
+	ck_assert_str_eq(figs.v[1].detail, "免除");
+	lg_buf_release(&warn);
+	lg_figures_release(&figs);
+	lg_extractor_free(x);
+	lg_text_release(&t);
+}
+END_TEST
+
+/* A 40-digit number is kept exactly or refused with a warning, never
+ * silently truncated. */
+START_TEST(long_numbers_exact_or_warned)
+{
+	const char *s = "罚款1234567890123456789012345678901234567890万元。罚款1.123456789012345678901234567890万元。";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	lg_extractor *x = lg_extractor_new(t_vocab(), false);
+	lg_figures figs;
+	lg_figures_init(&figs);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, &t, &rep, &figs, &warn);
+	ck_assert_uint_eq(figs.n, 2);
+	char num[LG_DEC_FMTMAX];
+	lg_dec_format(&figs.v[0].value, num);
+	ck_assert_str_eq(num, "1234567890123456789012345678901234567890");
+	lg_dec_format(&figs.v[1].value, num);
+	ck_assert_str_eq(num, "1.12345678901234567890123456789");
+	lg_buf_release(&warn);
+	lg_figures_release(&figs);
+	lg_extractor_free(x);
+	lg_text_release(&t);
+}
+END_TEST
+
+Suite *suite_extract(void)
+{
+	Suite *s = suite_create("extract");
+	TCase *tc = tcase_create("cases");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, cases_from_files);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("properties");
+	tcase_add_test(tc, offsets_point_into_original_bytes);
+	tcase_add_test(tc, explain_gives_reasons);
+	tcase_add_test(tc, long_numbers_exact_or_warned);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_gnuplot(void)
+{
+	return suite_create("gnuplot");
+}

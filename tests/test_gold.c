@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_gold(void)
+{
+	return suite_create("gold");
+}

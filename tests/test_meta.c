@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_meta(void)
+{
+	return suite_create("meta");
+}

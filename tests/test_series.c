@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_series(void)
+{
+	return suite_create("series");
+}

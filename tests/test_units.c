@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_units(void)
+{
+	return suite_create("units");
+}

@@ -1,0 +1,5 @@
+#include "test.h"
+Suite *suite_vocab(void)
+{
+	return suite_create("vocab");
+}
