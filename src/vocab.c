@@ -34,14 +34,25 @@ static const char period_pattern[] =
 static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
 static const char end_suffix[] = "(?:工作|活动|行动|案件|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
 
+/* Where each `|`-joined piece of a pattern came from, so a PCRE2 error
+ * names the line it is on. */
+#define MAXSEG 32
+typedef struct {
+	size_t line[MAXSEG];
+	size_t start[MAXSEG]; /* byte offset of the piece in the joined source */
+	int n;
+} seg_map;
+
 typedef struct {
 	char *src;
 	char *origin;
 	size_t line;
+	seg_map seg;
 } src_loc;
 
 struct lg_vocab {
 	lg_indicator *ind;
+	seg_map *segs; /* per indicator: trigger, exclude, context */
 	size_t nind, capind;
 	src_loc scope[LG_SCOPE_COUNT];
 	int scope_rank[LG_SCOPE_COUNT];
@@ -129,6 +140,7 @@ void lg_vocab_free(lg_vocab *v)
 		return;
 	clear_all(v);
 	free(v->ind);
+	free(v->segs);
 	free(v);
 }
 
@@ -143,8 +155,13 @@ static char *trim(char *s)
 }
 
 /* Append an alternative to a pattern source. */
-static void join_alt(char **dst, const char *val)
+static void join_alt_at(char **dst, const char *val, seg_map *m, size_t line)
 {
+	if (m && m->n < MAXSEG) {
+		m->line[m->n] = line;
+		m->start[m->n] = *dst ? strlen(*dst) + 1 : 0;
+		m->n++;
+	}
 	if (!*dst) {
 		*dst = lg_xstrdup(val);
 		return;
@@ -293,6 +310,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 					if (v->nind == v->capind) {
 						v->capind = v->capind ? 2 * v->capind : 32;
 						v->ind = lg_xrealloc(v->ind, v->capind * sizeof *v->ind);
+						v->segs = lg_xrealloc(v->segs, v->capind * 3 * sizeof *v->segs);
 					}
 					cur = &v->ind[v->nind++];
 					memset(cur, 0, sizeof *cur);
@@ -300,6 +318,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				cur->name = lg_xstrdup(name);
 				cur->origin = lg_xstrdup(origin);
 				cur->line = lineno;
+				memset(&v->segs[3 * (size_t)(cur - v->ind)], 0, 3 * sizeof *v->segs);
 				sect = IND;
 			} else if (strncmp(h, "scope", 5) == 0 && (h[5] == ' ' || h[5] == '\t')) {
 				char *name = trim(h + 5);
@@ -366,7 +385,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 					l->origin = lg_xstrdup(origin);
 					l->line = lineno;
 				}
-				join_alt(&l->src, val);
+				join_alt_at(&l->src, val, &l->seg, lineno);
 			} else if (strcmp(key, "rank") == 0) {
 				char *e;
 				long r = strtol(val, &e, 10);
@@ -397,7 +416,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				l->origin = lg_xstrdup(origin);
 				l->line = lineno;
 			}
-			join_alt(&l->src, val);
+			join_alt_at(&l->src, val, &l->seg, lineno);
 		} else {
 			if (strcmp(key, "id") == 0) {
 				free(cur->id);
@@ -413,11 +432,11 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 			} else if (strcmp(key, "accept") == 0) {
 				split_units(val, &cur->accept, &cur->naccept);
 			} else if (strcmp(key, "trigger") == 0) {
-				join_alt(&cur->trigger_src, val);
+				join_alt_at(&cur->trigger_src, val, &v->segs[3 * (size_t)(cur - v->ind)], lineno);
 			} else if (strcmp(key, "exclude") == 0) {
-				join_alt(&cur->exclude_src, val);
+				join_alt_at(&cur->exclude_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 1], lineno);
 			} else if (strcmp(key, "context") == 0) {
-				join_alt(&cur->context_src, val);
+				join_alt_at(&cur->context_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 2], lineno);
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
@@ -475,7 +494,7 @@ lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err)
 }
 
 static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
-			      lg_status *st, lg_err *err)
+			      const seg_map *seg, lg_status *st, lg_err *err)
 {
 	int ec;
 	PCRE2_SIZE eo;
@@ -484,8 +503,19 @@ static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, co
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
-		lg_err_set(err, "%s:%zu: %s: PCRE2 error at offset %zu: %s", origin ? origin : "?", line, what,
-			   (size_t)eo, (const char *)msg);
+		/* name the line of the piece the error is in, and the offset there */
+		size_t at = (size_t)eo;
+		if (seg) {
+			for (int k = seg->n - 1; k >= 0; k--) {
+				if (seg->start[k] <= at) {
+					line = seg->line[k];
+					at -= seg->start[k];
+					break;
+				}
+			}
+		}
+		lg_err_set(err, "%s:%zu: %s: PCRE2 error at offset %zu: %s", origin ? origin : "?", line, what, at,
+			   (const char *)msg);
 		if (err)
 			err->offset = line;
 		*st = LG_ERR_PATTERN;
@@ -531,23 +561,24 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		pcre2_code_free(d->context);
 		d->trigger = d->trigger_end = d->exclude = d->context = NULL;
 		snprintf(what, sizeof what, "indicator %s: trigger", d->name);
-		d->trigger = compile_re(d->trigger_src, v, what, d->origin, d->line, &st, err);
+		const seg_map *sm = &v->segs[3 * i];
+		d->trigger = compile_re(d->trigger_src, v, what, d->origin, d->line, &sm[0], &st, err);
 		if (!d->trigger)
 			return st;
 		lg_buf b = LG_BUF_INIT;
 		lg_buf_addf(&b, "(?:%s)%s", d->trigger_src, end_suffix);
-		d->trigger_end = compile_re(b.s, v, what, d->origin, d->line, &st, err);
+		d->trigger_end = compile_re(b.s, v, what, d->origin, d->line, NULL, &st, err);
 		lg_buf_release(&b);
 		if (!d->trigger_end)
 			return st;
 		if (d->exclude_src) {
 			snprintf(what, sizeof what, "indicator %s: exclude", d->name);
-			if (!(d->exclude = compile_re(d->exclude_src, v, what, d->origin, d->line, &st, err)))
+			if (!(d->exclude = compile_re(d->exclude_src, v, what, d->origin, d->line, &sm[1], &st, err)))
 				return st;
 		}
 		if (d->context_src) {
 			snprintf(what, sizeof what, "indicator %s: context", d->name);
-			if (!(d->context = compile_re(d->context_src, v, what, d->origin, d->line, &st, err)))
+			if (!(d->context = compile_re(d->context_src, v, what, d->origin, d->line, &sm[2], &st, err)))
 				return st;
 		}
 		for (size_t j = 0; j < i; j++) {
@@ -570,7 +601,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		src_loc *l = &v->rule_src[r];
 		snprintf(what, sizeof what, "rules: %s", rule_keys[r]);
 		/* an absent rule never matches */
-		v->rule[r] = compile_re(l->src ? l->src : "(?!)", v, what, l->origin, l->line, &st, err);
+		v->rule[r] = compile_re(l->src ? l->src : "(?!)", v, what, l->origin, l->line, &l->seg, &st, err);
 		if (!v->rule[r])
 			return st;
 	}
@@ -592,7 +623,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 					continue;
 				char *words = expand_level(v->scope[s].src, "市");
 				snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
-				pcre2_code *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &st, err);
+				pcre2_code *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
 				free(words);
 				if (!t) {
 					lg_buf_release(&b);
@@ -601,14 +632,14 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 				pcre2_code_free(t);
 			}
 		}
-		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, &st, err);
+		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, NULL, &st, err);
 		lg_buf_release(&b);
 		if (!v->context[lv])
 			return st;
 	}
 	v->campaign = compile_re(v->scope[LG_SCOPE_CAMPAIGN].src ? v->scope[LG_SCOPE_CAMPAIGN].src : "(?!)", v,
 				 "scope 专项: words", v->scope[LG_SCOPE_CAMPAIGN].origin,
-				 v->scope[LG_SCOPE_CAMPAIGN].line, &st, err);
+				 v->scope[LG_SCOPE_CAMPAIGN].line, &v->scope[LG_SCOPE_CAMPAIGN].seg, &st, err);
 	if (!v->campaign)
 		return st;
 	for (int g = 0; g < LG_CTX_COUNT; g++)

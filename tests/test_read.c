@@ -1,5 +1,248 @@
+/* Reading: encodings (UTF-8 with and without BOM, UTF-16 with BOM, GB18030),
+ * the clean-text normal form, offsets back into the original bytes, and
+ * bad input (empty, binary, invalid, truncated, huge). */
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lg_read.h"
 #include "test.h"
+
+static const char sample[] = "全市共检查企业8778家次，罚款2532.15万元。\n";
+
+/* Convert UTF-8 to another encoding with iconv. */
+static size_t convert(const char *to, const char *in, char *out, size_t cap)
+{
+	iconv_t cd = iconv_open(to, "UTF-8");
+	ck_assert(cd != (iconv_t)-1);
+	char *ip = (char *)in, *op = out;
+	size_t il = strlen(in), ol = cap;
+	ck_assert(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+	iconv_close(cd);
+	return cap - ol;
+}
+
+static void expect_clean(const void *bytes, size_t n, lg_encoding want_enc)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, bytes, n, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, sample);
+	ck_assert_int_eq(t.enc, want_enc);
+	lg_text_release(&t);
+}
+
+START_TEST(utf8_plain_and_bom)
+{
+	expect_clean(sample, strlen(sample), LG_ENC_UTF8);
+	char buf[256] = "\xEF\xBB\xBF";
+	strcat(buf, sample);
+	expect_clean(buf, strlen(buf), LG_ENC_UTF8_BOM);
+}
+END_TEST
+
+START_TEST(utf16_with_bom)
+{
+	char buf[512];
+	buf[0] = (char)0xFF;
+	buf[1] = (char)0xFE;
+	size_t n = convert("UTF-16LE", sample, buf + 2, sizeof buf - 2);
+	expect_clean(buf, n + 2, LG_ENC_UTF16LE);
+	buf[0] = (char)0xFE;
+	buf[1] = (char)0xFF;
+	n = convert("UTF-16BE", sample, buf + 2, sizeof buf - 2);
+	expect_clean(buf, n + 2, LG_ENC_UTF16BE);
+}
+END_TEST
+
+START_TEST(gb18030_detected_and_offsets_map_back)
+{
+	char buf[512];
+	size_t n = convert("GB18030", sample, buf, sizeof buf);
+	expect_clean(buf, n, LG_ENC_GB18030);
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_AUTO, &err), LG_OK);
+	/* "8778" in clean text -> in the GB18030 bytes (CJK = 2 bytes there) */
+	const char *p = strstr(t.s, "8778");
+	size_t off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(buf + off, "8778", 4), 0);
+	p = strstr(t.s, "2532.15");
+	off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(buf + off, "2532.15", 7), 0);
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(forced_encoding)
+{
+	char buf[512];
+	size_t n = convert("GB18030", sample, buf, sizeof buf);
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_GB18030, &err), LG_OK);
+	ck_assert_str_eq(t.s, sample);
+	/* forcing UTF-8 on GB18030 bytes is an error with the offset */
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_UTF8, &err), LG_ERR_ENCODING);
+	/* 全 is C8 AB in GB18030, which happens to be a valid UTF-8 pair */
+	ck_assert_str_eq(err.msg, "invalid UTF-8 byte sequence at offset 2");
+	lg_encoding e;
+	ck_assert_int_eq(lg_encoding_parse("gbk", &e), LG_OK);
+	ck_assert_int_eq(e, LG_ENC_GB18030);
+	ck_assert_int_eq(lg_encoding_parse("latin1", &e), LG_ERR_SYNTAX);
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(normal_form)
+{
+	const char *in = "全市\r\n检查企业８７７８家次（含乡镇），罚款：１２.５万元；\r\n[bookmark: _GoBack]我局\xE3\x80\x80执法\xC2\xA0人员\xE2\x80\x8B" "36人\rEnd";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, in, strlen(in), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "全市\n检查企业8778家次(含乡镇)，罚款:12.5万元;\n我局 执法 人员36人\nEnd");
+	/* offsets after the removed artefact still point at the original */
+	const char *p = strstr(t.s, "36人");
+	size_t off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(in + off, "36人", 5), 0);
+	p = strstr(t.s, "End");
+	off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(in + off, "End", 3), 0);
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(empty_and_blank)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, "", 0, LG_ENC_AUTO, &err), LG_ERR_EMPTY);
+	ck_assert_str_eq(err.msg, "empty file");
+	ck_assert_int_eq(lg_read_bytes(&t, "\xEF\xBB\xBF \r\n\n", 7, LG_ENC_AUTO, &err), LG_ERR_EMPTY);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no text"));
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(binary_refused)
+{
+	const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, bin, sizeof bin - 1, LG_ENC_AUTO, &err), LG_ERR_BINARY);
+	ck_assert_str_eq(err.msg, "binary file (NUL byte at offset 8), skipped");
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(invalid_utf8_named_with_offset)
+{
+	/* plenty of valid UTF-8, then a stray byte: corrupt UTF-8, not GBK */
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s%s\xFF" "%s", sample, sample, sample);
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, buf, strlen(buf), LG_ENC_AUTO, &err), LG_ERR_ENCODING);
+	char want[128];
+	snprintf(want, sizeof want, "invalid UTF-8 byte sequence at offset %zu", 2 * strlen(sample));
+	ck_assert_str_eq(err.msg, want);
+	/* bytes that are neither UTF-8 nor GB18030 */
+	ck_assert_int_eq(lg_read_bytes(&t, "ab\x80\x80\x80", 5, LG_ENC_AUTO, &err), LG_ERR_ENCODING);
+	ck_assert_str_eq(err.msg, "not valid UTF-8 or GB18030 text (invalid byte at offset 2)");
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(truncated_at_end)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", sample);
+	size_t n = strlen(buf);
+	memcpy(buf + n, "\xE4\xB8", 2); /* the first two bytes of 中 */
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n + 2, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, sample);
+	ck_assert_ptr_nonnull(strstr(t.warnings.s, "truncated multibyte character"));
+	lg_text_release(&t);
+}
+END_TEST
+
+/* 50 MB on one line: read, cleaned, and every byte accounted for. */
+START_TEST(huge_single_line)
+{
+	size_t n = 50u << 20;
+	char *big = malloc(n + 1);
+	ck_assert_ptr_nonnull(big);
+	static const char unit[] = "检查企业8778家次，罚款2532.15万元，";
+	size_t ul = strlen(unit), k = 0;
+	while (k + ul <= n) {
+		memcpy(big + k, unit, ul);
+		k += ul;
+	}
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, big, k, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_uint_eq(t.n, k);
+	ck_assert_uint_eq(lg_text_orig_offset(&t, t.n - 5), k - 5);
+	free(big);
+	lg_text_release(&t);
+}
+END_TEST
+
+START_TEST(files_and_errors)
+{
+	char *dir = t_tmpdir();
+	char path[4200];
+	snprintf(path, sizeof path, "%s/r.txt", dir);
+	t_write(path, sample, strlen(sample));
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_file(&t, path, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, sample);
+	snprintf(path, sizeof path, "%s/missing.txt", dir);
+	ck_assert_int_eq(lg_read_file(&t, path, LG_ENC_AUTO, &err), LG_ERR_IO);
+	ck_assert_str_eq(err.msg, "cannot open: No such file or directory");
+	ck_assert_int_eq(lg_read_file(&t, dir, LG_ENC_AUTO, &err), LG_ERR_IO);
+	ck_assert_str_eq(err.msg, "is a directory");
+	/* a file whose read fails (EIO), whoever we run as */
+	ck_assert_int_eq(lg_read_file(&t, "/proc/self/mem", LG_ENC_AUTO, &err), LG_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cannot read"));
+	lg_text_release(&t);
+	t_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_read(void)
 {
-	return suite_create("read");
+	Suite *s = suite_create("read");
+	TCase *tc = tcase_create("encodings");
+	tcase_add_test(tc, utf8_plain_and_bom);
+	tcase_add_test(tc, utf16_with_bom);
+	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
+	tcase_add_test(tc, forced_encoding);
+	tcase_add_test(tc, normal_form);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("bad input");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, empty_and_blank);
+	tcase_add_test(tc, binary_refused);
+	tcase_add_test(tc, invalid_utf8_named_with_offset);
+	tcase_add_test(tc, truncated_at_end);
+	tcase_add_test(tc, huge_single_line);
+	tcase_add_test(tc, files_and_errors);
+	suite_add_tcase(s, tc);
+	return s;
 }
