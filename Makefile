@@ -69,7 +69,7 @@ $(BIN): $(CMD_OBJ) $(BUILD)/liblgtrend.a
 
 $(BUILD)/tests/%.o: tests/%.c $(HEADERS) tests/test.h | deps
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(WARN) -Wno-pedantic $(CFLAGS) $(CPPFLAGS_ALL) $(CHECK_CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) -Wno-pedantic -Wno-format-truncation $(CFLAGS) $(CPPFLAGS_ALL) $(CHECK_CFLAGS) -c -o $@ $<
 
 $(BUILD)/check_lgtrend: $(TEST_OBJ) $(BUILD)/liblgtrend.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/liblgtrend.a $(CHECK_LIBS) $(LIBS)

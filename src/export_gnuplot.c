@@ -66,11 +66,14 @@ static size_t collect_lines(const lg_series *s, int ylo, int yhi, series_line **
 
 static void header(lg_buf *b, const lg_indicator *ind, const lg_gp_opts *o, const char *what)
 {
+	/* the script is named like its image: 罚款.bar.png <- 罚款.bar.gp */
+	const char *dot = strrchr(o->image, '.');
+	int stem = dot ? (int)(dot - o->image) : (int)strlen(o->image);
 	lg_buf_addf(b, "# lgtrend chart: %s (%s), %s\n", ind->name, ind->id, what);
 	lg_buf_addf(b, "# Written by lgtrend %s.  Render it again, from this directory, with\n", o->version);
-	lg_buf_addf(b, "#   gnuplot -d %s.gp\n", ind->name);
+	lg_buf_addf(b, "#   gnuplot -d %.*s.gp\n", stem, o->image);
 	lg_buf_addf(b, "# which writes %s beside it; for another file name:\n", o->image);
-	lg_buf_addf(b, "#   gnuplot -d -e \"outfile='other.%s'\" %s.gp\n", o->terminal, ind->name);
+	lg_buf_addf(b, "#   gnuplot -d -e \"outfile='other.%s'\" %.*s.gp\n", o->terminal, stem, o->image);
 	lg_buf_adds(b, "# The numbers are in the datablock $data below; edit freely.\n");
 	lg_buf_adds(b, "set encoding utf8\n");
 	lg_buf_adds(b, "if (!exists(\"outfile\")) outfile = ");
@@ -112,7 +115,8 @@ static void label(lg_buf *b, const char *cmd, const char *text)
 }
 
 /* Footnote: markers, and which agencies are charted from a proxy. */
-static void footnote(lg_buf *b, const lg_series *s, series_line *lines, size_t nl, int ylo, int yhi, bool markers)
+static void footnote(lg_buf *b, const lg_series *s, series_line *lines, size_t nl, int ylo, int yhi, bool markers,
+		     int bmargin)
 {
 	lg_buf note = LG_BUF_INIT;
 	if (markers)
@@ -130,8 +134,9 @@ static void footnote(lg_buf *b, const lg_series *s, series_line *lines, size_t n
 		lg_buf_adds(b, "set label 1 ");
 		lg_gp_quote(b, note.s);
 		lg_buf_adds(b, " at screen 0.01,0.025 left noenhanced font ',9'\n");
-		lg_buf_adds(b, "set bmargin 6\n");
 	}
+	if (note.len || bmargin > 6)
+		lg_buf_addf(b, "set bmargin %d\n", bmargin);
 	lg_buf_release(&note);
 }
 
@@ -197,7 +202,7 @@ static lg_status write_line(const lg_series *s, lg_buf *b, const lg_gp_opts *o, 
 	lg_buf_addf(b, "set xrange [%d.5:%d.5]\nset xtics %d,1,%d\nset format x '%%.0f'\n", ylo - 1, yhi, ylo, yhi);
 	lg_buf_adds(b, "set key outside right top vertical noenhanced\n");
 	common_style(b, nl);
-	footnote(b, s, lines, nl, ylo, yhi, !yoy);
+	footnote(b, s, lines, nl, ylo, yhi, !yoy, 6);
 	/* a star beside figures charted from a proxy indicator */
 	int lab = 10;
 	for (size_t k = 0; k < nl; k++) {
@@ -288,7 +293,7 @@ static lg_status write_bar(const lg_series *s, lg_buf *b, const lg_gp_opts *o, l
 	lg_buf_adds(b, ") rotate by -25 right noenhanced\n");
 	lg_buf_addf(b, "set xrange [-0.6:%zu.6]\nset yrange [0:*]\nset boxwidth 0.6\nset key top right noenhanced\n", nl - 1);
 	common_style(b, 1);
-	footnote(b, s, lines, nl, year, year, false);
+	footnote(b, s, lines, nl, year, year, false, 12);
 	lg_buf_adds(b, "plot $data using 1:(int($3)==0 ? $2 : NaN) with boxes fs solid 0.8 lc rgb '#1f77b4' title '确数', \\\n"
 		       "     '' using 1:(int($3)!=0 ? $2 : NaN) with boxes fs pattern 4 lc rgb '#1f77b4' title '约数或非全年', \\\n"
 		       "     '' using 1:2:4 with labels offset 0,0.8 notitle\n");

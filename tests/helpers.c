@@ -89,6 +89,10 @@ int t_run(const char *cmd, lg_buf *out, lg_buf *err)
 	const char *bin = getenv("LGTREND_BIN");
 	if (!bin || !*bin)
 		bin = "./lgtrend";
+	/* absolute, so tests may cd elsewhere */
+	char absbin[4096];
+	if (realpath(bin, absbin))
+		bin = absbin;
 	const char *wrap = getenv("LGTREND_WRAP");
 	snprintf(full, sizeof full, "LGTREND=\"%s%s%s\"; export LGTREND; %s >'%s' 2>'%s'", wrap ? wrap : "",
 		 wrap ? " " : "", bin, cmd, o, e);
