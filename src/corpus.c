@@ -82,7 +82,8 @@ static void walk(lg_inputs *in, const char *dir, int depth, lg_buf *problems, si
 		names[nn++] = lg_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_names);
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_names);
 	lg_buf p = LG_BUF_INIT;
 	for (size_t i = 0; i < nn; i++) {
 		lg_buf_reset(&p);

@@ -292,7 +292,8 @@ void lg_series_finish(lg_series *s)
 	s->rowtab = NULL;
 	s->rowtab_cap = 0;
 	sort_vocab = s->v;
-	qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
+	if (s->n)
+		qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
 	/* per agency: one display name (the longest spelling) */
 	for (size_t i = 0; i < s->n;) {
 		size_t j = i, longest = i;
@@ -335,7 +336,8 @@ void lg_series_finish(lg_series *s)
 		i = j;
 	}
 	s->n = w;
-	qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
+	if (s->n)
+		qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
 	/* year over year: same agency, scope, unit and basis, consecutive full
 	 * years; rows of one agency are adjacent and sorted by year */
 	for (size_t i = 0; i < s->n; i++) {

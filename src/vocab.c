@@ -62,12 +62,15 @@ struct lg_vocab {
 	pcre2_code *campaign;
 	int group[LG_CTX_COUNT];
 	uint32_t maxcap;
+	bool no_jit;
 	bool compiled;
 };
 
 lg_vocab *lg_vocab_new(void)
 {
 	lg_vocab *v = lg_xcalloc(1, sizeof *v);
+	const char *nj = getenv("LGTREND_NO_JIT");
+	v->no_jit = nj && *nj && strcmp(nj, "0") != 0;
 	for (int s = 0; s < LG_SCOPE_COUNT; s++)
 		v->scope_rank[s] = s + 1;
 	return v;
@@ -521,8 +524,10 @@ static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, co
 		*st = LG_ERR_PATTERN;
 		return NULL;
 	}
-	/* JIT when available; the interpreter is the fallback */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	/* JIT when available; the interpreter is the fallback (and is what
+	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code) */
+	if (!v->no_jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	uint32_t cap = 0;
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
 	if (cap + 1 > v->maxcap)
