@@ -290,7 +290,7 @@ static lg_status write_bar(const lg_series *s, lg_buf *b, const lg_gp_opts *o, l
 		lg_gp_quote(b, lines[k].agency);
 		lg_buf_addf(b, " %zu", k);
 	}
-	lg_buf_adds(b, ") rotate by -25 right noenhanced\n");
+	lg_buf_adds(b, ") rotate by 30 right noenhanced\n");
 	lg_buf_addf(b, "set xrange [-0.6:%zu.6]\nset yrange [0:*]\nset boxwidth 0.6\nset key top right noenhanced\n", nl - 1);
 	common_style(b, 1);
 	footnote(b, s, lines, nl, year, year, false, 12);

@@ -15,7 +15,7 @@ $data << EOD
 EOD
 set title '罚款：2024年各机构（万元）' noenhanced
 set ylabel '罚款（万元）' noenhanced
-set xtics ('丙县应急管理局' 0) rotate by -25 right noenhanced
+set xtics ('丙县应急管理局' 0) rotate by 30 right noenhanced
 set xrange [-0.6:0.6]
 set yrange [0:*]
 set boxwidth 0.6
