@@ -22,6 +22,7 @@
 #define LG_READ_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "lg_buf.h"
 #include "lg_common.h"
@@ -102,6 +103,22 @@ static inline size_t lg_utf8_prev_len(const char *start, const char *p)
 	while (p - k > start && k < 4 && (((unsigned char)p[-(long)k]) & 0xC0) == 0x80)
 		k++;
 	return k;
+}
+
+/* Find a 3-byte UTF-8 character (a CJK character) in s[0..n): memchr on
+ * its last byte, which is rarer than a lead byte, then compare. */
+static inline const char *lg_find3(const char *s, size_t n, const char *c3)
+{
+	const char *p = s + 2, *end = s + n;
+	while (p < end) {
+		p = (const char *)memchr(p, c3[2], (size_t)(end - p));
+		if (!p)
+			return NULL;
+		if (p[-2] == c3[0] && p[-1] == c3[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
 }
 
 #endif

@@ -38,6 +38,10 @@ typedef enum {
 	LG_UK_OTHER      /* 号 届 倍 分 ... */
 } lg_unit_kind;
 
+/* Canonical units have small integer ids (< LG_UNITS_MAX) so acceptance
+ * tests are table lookups, not string compares. */
+#define LG_UNITS_MAX 128
+
 typedef struct {
 	size_t start;       /* first byte, including a leading approximation word */
 	size_t num_start;   /* first byte of the number itself */
@@ -48,6 +52,7 @@ typedef struct {
 	lg_dec value;       /* in the canonical unit */
 	const char *unit;   /* canonical unit ("万元", "家次", "人", "%"), "" when none */
 	const char *unit_text; /* the unit as written, before synonyms ("元", "名") */
+	int unit_id;        /* id of `unit`, or -1 when there is none */
 	lg_unit_kind kind;
 	lg_approx approx;
 	bool chinese;       /* the number was written as a Chinese numeral */
@@ -74,6 +79,8 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out);
 /* Canonical spelling of a unit string ("名" -> "人"); the table's own
  * pointer, or NULL when the unit is unknown. */
 const char *lg_units_canonical(const char *unit);
+/* Id of the canonical form of a unit (written or canonical), or -1. */
+int lg_units_canon_id(const char *unit);
 
 const char *lg_approx_name(lg_approx a); /* "", "floor", "ceiling", "about" */
 

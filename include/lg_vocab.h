@@ -18,6 +18,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lg_common.h"
 
@@ -45,6 +46,8 @@ typedef struct {
 	pcre2_code *trigger_end; /* ending a noun phrase (after a count) */
 	pcre2_code *exclude;     /* NULL when none */
 	pcre2_code *context;     /* NULL when none */
+	/* by canonical unit id: 0 not accepted, 1 reported as `unit`, 2 kept */
+	unsigned char accept_id[128];
 	char *origin;            /* file the entry came from */
 	size_t line;             /* its line there */
 } lg_indicator;
@@ -87,12 +90,19 @@ int lg_vocab_find(const lg_vocab *v, const char *name);
  * set to the unit to report (the indicator's unit for a `same` unit). */
 bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **out_unit);
 
+/* The same by unit id (lg_qty.unit_id): the fast path. */
+bool lg_vocab_accepts_id(const lg_indicator *ind, int unit_id, const char *unit, const char **out_unit);
+/* Indices of the indicators that accept unit_id, in vocabulary order. */
+const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n);
+
 const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by
  * lg_vocab_compile. */
 const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level);
+/* The same pattern compiled anchored (JIT needs anchoring at compile time). */
+const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level);
 const pcre2_code *lg_vocab_campaign(const lg_vocab *v);
 /* Group numbers of the combined context pattern. */
 typedef enum {
@@ -100,6 +110,10 @@ typedef enum {
 	LG_CTX_COUNT
 } lg_ctx_group;
 int lg_vocab_context_group(const lg_vocab *v, lg_ctx_group g);
+/* Bitmap over BMP code points (bit cp of byte cp/8) of the characters a
+ * context match can begin with, or NULL when any character can.  The
+ * context pattern need only be tried, anchored, where a bit is set. */
+const uint8_t *lg_vocab_context_starts(const lg_vocab *v);
 int lg_vocab_scope_rank(const lg_vocab *v, lg_scope s);
 const char *lg_scope_name(lg_scope s);
 /* Parse "全辖区", "本级", "乡镇", "专项" (or all, bureau, town, campaign). */

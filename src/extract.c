@@ -23,6 +23,7 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	int grp[LG_CTX_COUNT];
+	const uint8_t *ctx_starts;
 };
 
 void lg_figures_init(lg_figures *f)
@@ -72,6 +73,7 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	lg_buf_init(&x->np);
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
+	x->ctx_starts = lg_vocab_context_starts(v);
 	return x;
 }
 
@@ -229,7 +231,7 @@ static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 	if (e == line_start)
 		return true;
 	size_t chars = 0;
-	for (size_t i = line_start; i < e; i++)
+	for (size_t i = line_start; i < e && chars < 24; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			chars++;
 	if (chars < 24)
@@ -266,6 +268,7 @@ typedef struct {
 	lg_figures *out;
 	lg_buf *warn;
 	const pcre2_code *ctx_re;
+	const pcre2_code *ctx_anchored;
 
 	bool in_plan;
 	size_t line_start;
@@ -337,22 +340,25 @@ static bool rule_hit(fstate *st, lg_rule r, const lg_buf *text, char *detail, si
 static void masked_copy(lg_buf *buf, const char *s, size_t a, size_t b)
 {
 	lg_buf_reset(buf);
+	lg_buf_grow(buf, b - a);
 	size_t i = a;
 	while (i < b) {
-		if (at_lit(s, b, i, LIT("《"))) {
-			const char *close = memmem(s + i, b - i, "》", 3);
-			lg_buf_add(buf, "《》", 6);
-			if (!close)
-				break;
-			i = (size_t)(close - s) + 3;
+		/* copy up to the next 《 or newline in one go */
+		size_t j = i;
+		while (j < b && s[j] != '\n' && !((unsigned char)s[j] == 0xE3 && at_lit(s, b, j, LIT("《"))))
+			j++;
+		lg_buf_add(buf, s + i, j - i);
+		if (j >= b)
+			break;
+		if (s[j] == '\n') {
+			i = j + 1;
 			continue;
 		}
-		if (s[i] == '\n') {
-			i++;
-			continue;
-		}
-		lg_buf_addc(buf, s[i]);
-		i++;
+		const char *close = memmem(s + j, b - j, "》", 3);
+		lg_buf_add(buf, "《》", 6);
+		if (!close)
+			break;
+		i = (size_t)(close - s) + 3;
 	}
 }
 
@@ -485,10 +491,40 @@ static void ctx_update(fstate *st, size_t upto)
 	size_t from = st->ctx_scanned > st->sent_start + 48 ? st->ctx_scanned - 48 : st->sent_start;
 	const int *grp = st->x->grp;
 	pcre2_match_data *md = st->x->md;
+	const uint8_t *starts = st->x->ctx_starts;
+	const char *s = st->s;
 	while (from < upto) {
-		int rc = pcre2_match(st->ctx_re, (PCRE2_SPTR)st->s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
-		if (rc < 0)
-			break;
+		int rc;
+		if (starts) {
+			/* try the pattern only where a context word can begin */
+			while (from < upto) {
+				unsigned char c = (unsigned char)s[from];
+				unsigned cp;
+				if (c < 0x80)
+					cp = c;
+				else if (c >= 0xE0 && c < 0xF0 && from + 2 < upto)
+					cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[from + 1] & 0x3F) << 6) | (s[from + 2] & 0x3F);
+				else
+					cp = 0; /* never a start */
+				/* inside a run of digits no context word begins */
+				if (cp && (starts[cp >> 3] >> (cp & 7)) & 1 &&
+				    !(c >= '0' && c <= '9' && from > st->sent_start && s[from - 1] >= '0' && s[from - 1] <= '9'))
+					break;
+				from += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			}
+			if (from >= upto)
+				break;
+			rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			if (rc < 0) {
+				unsigned char c = (unsigned char)s[from];
+				from += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+				continue;
+			}
+		} else {
+			rc = pcre2_match(st->ctx_re, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			if (rc < 0)
+				break;
+		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		size_t ms = ov[0], me = ov[1];
 		int which = -1;
@@ -854,16 +890,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	}
 
 	/* indicators that take this unit */
-	int cand[128];
-	const char *cunit[128];
-	size_t nc = 0, nind = lg_vocab_count(v);
-	for (size_t i = 0; i < nind && nc < 128; i++) {
-		const char *u;
-		if (lg_vocab_accepts(lg_vocab_get(v, i), q->unit, &u)) {
-			cand[nc] = (int)i;
-			cunit[nc++] = u;
-		}
-	}
+	size_t nc;
+	const int *cand = lg_vocab_by_unit(v, q->unit_id, &nc);
 	if (!nc) {
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
@@ -931,6 +959,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	size_t best_dist = 0;
 	for (size_t c = 0; c < nc; c++) {
 		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
+		const char *cu;
+		lg_vocab_accepts_id(d, q->unit_id, q->unit, &cu);
 		bool from_subj = false;
 		size_t dist = 0, me = 0;
 		if (!object && last_match(st, d->trigger, subj, &me)) {
@@ -952,7 +982,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			      (d->priority == best_pri && from_subj == best_subj && dist < best_dist);
 		if (better) {
 			best = cand[c];
-			best_unit = cunit[c];
+			best_unit = cu;
 			best_pri = d->priority;
 			best_subj = from_subj;
 			best_dist = dist;
@@ -975,7 +1005,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				const lg_figure *f = &st->out->v[i - 1];
 				const char *u;
 				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
-				    lg_vocab_accepts(lg_vocab_get(v, (size_t)f->indicator), q->unit, &u)) {
+				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u)) {
 					best = f->indicator;
 					best_unit = u;
 					break;
@@ -997,7 +1027,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		const char *u;
 		const lg_indicator *prev = lg_vocab_get(v, (size_t)st->last_total_ind);
 		size_t me = 0;
-		if (lg_vocab_accepts(prev, q->unit, &u) && last_match(st, lg_vocab_get(v, (size_t)best)->trigger, subj, &me)) {
+		if (lg_vocab_accepts_id(prev, q->unit_id, q->unit, &u) && last_match(st, lg_vocab_get(v, (size_t)best)->trigger, subj, &me)) {
 			size_t ms = 0, from = 0, e2;
 			/* the words of the best trigger's last match */
 			while (lg_re_search(lg_vocab_get(v, (size_t)best)->trigger, x->md, subj->s, subj->len, from, &ms, &e2) &&
@@ -1107,6 +1137,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	st.out = out;
 	st.warn = warn;
 	st.ctx_re = lg_vocab_context(x->v, rep->level);
+	st.ctx_anchored = lg_vocab_context_anchored(x->v, rep->level);
 	const char *s = t->s;
 	size_t n = t->n;
 
@@ -1115,6 +1146,22 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
+		/* an ordinary CJK ideograph that is no numeral: skip it whole */
+		if (c >= 0xE4 && c <= 0xE9) {
+			unsigned char d = (unsigned char)s[i + 1];
+			bool maybe_numeral = (c == 0xE4 && (d == 0xB8 || d == 0xB9 || d == 0xBA)) ||
+					     (c == 0xE5 && (d == 0x9B || d == 0x85 || d == 0x8D));
+			if (!maybe_numeral) {
+				i += 3;
+				continue;
+			}
+		} else if (c >= 0x80 && c < 0xE0) {
+			i += c < 0xC0 ? 1 : 2;
+			continue;
+		} else if (c < 0x80 && !(c >= '0' && c <= '9') && c != '\n' && c != ';' && c != '!' && c != '?') {
+			i++;
+			continue;
+		}
 		if (c == '\n') {
 			if (is_hard_break(s, n, i, st.line_start)) {
 				end_sentence(&st, i);

@@ -274,6 +274,104 @@ static void set_agency(lg_report *r, const char *place, bool hall, const char *f
 	snprintf(r->region, sizeof r->region, "%s", last);
 }
 
+/* 全市/全区/...: the level the report speaks at, by its most frequent word. */
+static const char *dominant_level(const char *text, size_t n)
+{
+	static const char *const lvchar[6] = { "市", "区", "县", "省", "州", "旗" };
+	int count[6] = { 0 };
+	const char *p = text, *end = text + n;
+	while ((p = lg_find3(p, (size_t)(end - p), "全")) != NULL) {
+		p += 3;
+		for (int k = 0; k < 6; k++)
+			if (end - p >= 3 && memcmp(p, lvchar[k], 3) == 0)
+				count[k]++;
+	}
+	int best = -1, best_n = 0;
+	for (int k = 0; k < 6; k++) {
+		if (count[k] > best_n) {
+			best_n = count[k];
+			best = k;
+		}
+	}
+	return best >= 0 ? lvchar[best] : "";
+}
+
+/* Province and prefecture names of the gazetteer mentioned in the text. */
+static void gazetteer_places(const lg_meta *m, const char *text, size_t n, cand *places, int *np, int max)
+{
+	static const char *const suffix[] = { "市", "省", "州", "盟", "区" };
+	for (size_t k = 0; k < sizeof suffix / sizeof suffix[0]; k++) {
+		const char *p = text, *end = text + n;
+		while ((p = lg_find3(p, (size_t)(end - p), suffix[k])) != NULL) {
+			/* the run of Han characters before, tried longest first */
+			const char *rs = p;
+			int ch = 0;
+			while (rs > text && ch < 10) {
+				size_t pk = lg_utf8_prev_len(text, rs);
+				unsigned pc;
+				lg_utf8_decode(rs - pk, &pc);
+				if (!is_han(pc))
+					break;
+				rs -= pk;
+				ch++;
+			}
+			char name[64];
+			for (const char *st = rs; st < p;) {
+				size_t nl2 = (size_t)(p + 3 - st);
+				if (nl2 < sizeof name) {
+					memcpy(name, st, nl2);
+					name[nl2] = '\0';
+					if (known_place(m, name)) {
+						add_cand(places, np, max, name, nl2, (size_t)(st - text), false);
+						break;
+					}
+				}
+				unsigned sc;
+				st += lg_utf8_decode(st, &sc);
+			}
+			p += 3;
+		}
+	}
+}
+
+static int dominant_year(const char *text, size_t n)
+{
+	int years[120] = { 0 };
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (text[i] != '1' && text[i] != '2')
+			continue;
+		int y = year_at(text, n, i);
+		if (y && y >= 1990 && y < 2110)
+			years[y - 1990]++;
+	}
+	int b1 = -1, c1 = 0, c2 = 0;
+	for (int i = 0; i < 120; i++) {
+		if (years[i] > c1) {
+			c2 = c1;
+			c1 = years[i];
+			b1 = i;
+		} else if (years[i] > c2) {
+			c2 = years[i];
+		}
+	}
+	return (b1 >= 0 && c1 >= 3 && c1 >= 2 * c2) ? 1990 + b1 : 0;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Web page furniture and addressee lines are short; long lines never are. */
+static bool skip_line(const char *s, size_t n)
+{
+	return n < 240 && (is_furniture(s, n) || is_addressee(s, n));
+}
+
 void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 {
 	memset(r, 0, sizeof *r);
@@ -282,45 +380,52 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 	int nbody = 0, ntitle = 0, nplaces = 0;
 	bool title_level_only = false, title_hall = false;
 	char title_level[8] = "";
-	int lvcount[6] = { 0 }; /* 全市 全区 全县 全省 全州 全旗 */
-	static const char *const lvword[6] = { "市", "区", "县", "省", "州", "旗" };
 	int year_title = 0, year_opening = 0, year_firstpara = 0;
-	int years[120] = { 0 };
 	bool in_title_zone = true;
 	int nonempty = 0;
 
+	/* 1. the head: title lines, the opening paragraph */
 	const char *p = text, *end = text + n;
-	while (p < end) {
+	while (p < end && (in_title_zone || nonempty <= 12 || !year_firstpara)) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
-		size_t len = (size_t)(le - p);
 		const char *ls = p;
 		p = nl ? nl + 1 : end;
-		/* trim spaces */
 		while (ls < le && *ls == ' ')
 			ls++;
-		len = (size_t)(le - ls);
+		size_t len = (size_t)(le - ls);
 		if (!len)
 			continue;
 		nonempty++;
-		bool furn = is_furniture(ls, len);
-		bool addr = !furn && is_addressee(ls, len);
-		size_t chars = 0;
-		for (const char *q = ls; q < le; q++)
-			if ((*q & 0xC0) != 0x80)
-				chars++;
-		bool title_line = in_title_zone && !furn && !addr && chars <= 50 && nonempty <= 8;
-		if (in_title_zone && !furn && !addr && chars > 50)
+		bool skip = skip_line(ls, len);
+		size_t chars = len < 200 ? count_chars(ls, len) : 999;
+		bool title_line = in_title_zone && !skip && chars <= 50 && nonempty <= 8;
+		if (in_title_zone && !skip && (chars > 50 || nonempty > 8))
 			in_title_zone = false;
-
 		if (title_line) {
 			int y = first_year(ls, len);
 			if (y && !year_title)
 				year_title = y;
 			if (!r->period[0])
 				title_period(ls, len, r->period, sizeof r->period);
+			/* the bureau named in the title */
+			for (const char *q = ls; (q = memmem(q, (size_t)(le - q), "应急", 6)) != NULL; q += 6) {
+				bool full = starts(q, le, "应急管理局") || starts(q, le, "应急管理厅");
+				if (!full && !starts(q, le, "应急局"))
+					continue;
+				bool hall = starts(q, le, "应急管理厅");
+				const char *ps;
+				size_t pl = place_before(ls, q, &ps);
+				if (pl > 3 && *place_level(ps, pl)) {
+					add_cand(title_c, &ntitle, MAXC, ps, pl, (size_t)(q - text), hall);
+				} else if (pl == 3 && *place_level(ps, pl)) {
+					title_level_only = true;
+					title_hall = hall;
+					snprintf(title_level, sizeof title_level, "%s", place_level(ps, pl));
+				}
+			}
 		}
-		if (!furn && !addr && !year_opening && nonempty <= 12) {
+		if (!skip && !year_opening && nonempty <= 12) {
 			const char *xj = memmem(ls, len, "现将", strlen("现将"));
 			if (xj) {
 				size_t rest = (size_t)(le - xj);
@@ -330,121 +435,58 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 					year_opening = first_year(xj, rest);
 			}
 		}
-		if (!furn && !addr && !title_line && !year_firstpara && !in_title_zone && chars > 50) {
+		if (!skip && !title_line && !year_firstpara && !in_title_zone && chars > 50) {
 			int y = year_at(ls, len, 0);
-			if (y)
-				year_firstpara = y;
-			else
-				year_firstpara = -1; /* only the first body paragraph counts */
+			year_firstpara = y ? y : -1; /* only the first body paragraph counts */
 		}
+	}
 
-		/* one pass over the line for mentions */
-		for (const char *q = ls; q < le;) {
-			if (starts(q, le, "应急管理局") || starts(q, le, "应急管理厅") ||
-			    (title_line && starts(q, le, "应急局"))) {
-				bool hall = starts(q, le, "应急管理厅");
-				size_t wl = starts(q, le, "应急局") ? strlen("应急局") : strlen("应急管理局");
-				const char *ps;
-				size_t pl = place_before(ls, q, &ps);
-				if (!furn && !addr) {
-					if (title_line) {
-						if (pl && *place_level(ps, pl) && pl > 3) {
-							add_cand(title_c, &ntitle, MAXC, ps, pl, (size_t)(q - text), hall);
-						} else if (pl == 3 && *place_level(ps, pl)) {
-							title_level_only = true;
-							title_hall = hall;
-							snprintf(title_level, sizeof title_level, "%s", place_level(ps, pl));
-						}
-					} else if (pl > 3 && *place_level(ps, pl)) {
-						add_cand(body, &nbody, MAXC, ps, pl, (size_t)(q - text), hall);
-					}
-				}
-				q += wl;
+	/* 2. the bureau's mentions of itself in the body */
+	if (!ntitle) {
+		for (const char *q = text; (q = memmem(q, (size_t)(end - q), "应急管理", 12)) != NULL; q += 12) {
+			bool hall = starts(q, end, "应急管理厅");
+			if (!hall && !starts(q, end, "应急管理局"))
 				continue;
-			}
-			if (starts(q, le, "全")) {
-				for (int k = 0; k < 6; k++)
-					if (starts(q + 3, le, lvword[k]))
-						lvcount[k]++;
-			}
-			if (!furn && q[0] >= '1' && q[0] <= '2') {
-				int y = year_at(q, (size_t)(le - q), 0);
-				if (y && (q == ls || q[-1] < '0' || q[-1] > '9') && y >= 1990 && y < 2110)
-					years[y - 1990]++;
-			}
-			unsigned cp;
-			size_t k = lg_utf8_decode(q, &cp);
-			/* place names of the gazetteer: a run of Han ending in a level suffix */
-			if (!furn && !addr && (cp == 0x5E02 || cp == 0x7701 || cp == 0x5DDE || cp == 0x76DF || cp == 0x533A)) {
-				const char *rs = q;
-				int ch = 0;
-				while (rs > ls && ch < 10) {
-					size_t pk = lg_utf8_prev_len(ls, rs);
-					unsigned pc;
-					lg_utf8_decode(rs - pk, &pc);
-					if (!is_han(pc))
-						break;
-					rs -= pk;
-					ch++;
-				}
-				/* try suffixes of the run, longest first */
-				char name[64];
-				for (const char *st = rs; st < q;) {
-					size_t nl2 = (size_t)(q + k - st);
-					if (nl2 < sizeof name) {
-						memcpy(name, st, nl2);
-						name[nl2] = '\0';
-						if (known_place(m, name)) {
-							add_cand(places, &nplaces, MAXC, name, nl2, (size_t)(st - text), false);
-							break;
-						}
-					}
-					unsigned sc;
-					st += lg_utf8_decode(st, &sc);
-				}
-			}
-			q += k;
+			const char *ls = q;
+			while (ls > text && ls[-1] != '\n' && q - ls < 600)
+				ls--;
+			const char *le = memchr(q, '\n', (size_t)(end - q));
+			if (!le)
+				le = end;
+			if (skip_line(ls, (size_t)(le - ls)))
+				continue;
+			const char *ps;
+			size_t pl = place_before(ls, q, &ps);
+			if (pl > 3 && *place_level(ps, pl))
+				add_cand(body, &nbody, MAXC, ps, pl, (size_t)(q - text), hall);
 		}
 	}
 
-	/* the report's own level, from 全市/全区/... */
-	int best_lv = -1, best_n = 0;
-	for (int k = 0; k < 6; k++) {
-		if (lvcount[k] > best_n) {
-			best_n = lvcount[k];
-			best_lv = k;
-		}
-	}
-	const char *dom_level = best_lv >= 0 ? lvword[best_lv] : "";
-
-	/* agency */
+	/* 3. the agency */
 	if (ntitle) {
 		set_agency(r, title_c[0].place, title_c[0].hall, "title");
 	} else {
-		const char *want = title_level_only ? title_level : dom_level;
+		const char *want = title_level_only ? title_level : dominant_level(text, n);
 		int pick = -1;
 		for (int i = 0; i < nbody; i++) {
 			bool lv_ok = !*want || strcmp(place_level(body[i].place, strlen(body[i].place)), want) == 0;
-			if (!lv_ok)
-				continue;
-			if (pick < 0 || body[i].count > body[pick].count)
+			if (lv_ok && (pick < 0 || body[i].count > body[pick].count))
 				pick = i;
 		}
-		if (pick < 0 && !title_level_only && nbody) {
-			pick = 0;
-			for (int i = 1; i < nbody; i++)
-				if (body[i].count > body[pick].count)
+		if (pick < 0 && !title_level_only) {
+			for (int i = 0; i < nbody; i++)
+				if (pick < 0 || body[i].count > body[pick].count)
 					pick = i;
 		}
 		if (pick >= 0) {
 			set_agency(r, body[pick].place, body[pick].hall || title_hall, "body");
-		} else {
+		} else if (*want) {
 			/* a 我局 report: the most mentioned gazetteer place of its own level */
+			gazetteer_places(m, text, n, places, &nplaces, MAXC);
 			int pp = -1;
 			for (int i = 0; i < nplaces; i++) {
 				const char *pl = place_level(places[i].place, strlen(places[i].place));
-				bool lv_ok = *want && (strcmp(pl, want) == 0 || (strcmp(want, "州") == 0 && strcmp(pl, "州") == 0));
-				if (!lv_ok || places[i].count < 2)
+				if (strcmp(pl, want) != 0 || places[i].count < 2)
 					continue;
 				if (pp < 0 || places[i].count > places[pp].count)
 					pp = i;
@@ -452,11 +494,11 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 			if (pp >= 0)
 				set_agency(r, places[pp].place, title_hall, "places");
 		}
+		if (!r->level[0])
+			snprintf(r->level, sizeof r->level, "%s", want);
 	}
-	if (!r->level[0])
-		snprintf(r->level, sizeof r->level, "%s", title_level_only ? title_level : dom_level);
 
-	/* year */
+	/* 4. the year */
 	if (year_title) {
 		r->year = year_title;
 		snprintf(r->year_from, sizeof r->year_from, "title");
@@ -466,21 +508,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 	} else if (year_firstpara > 0) {
 		r->year = year_firstpara;
 		snprintf(r->year_from, sizeof r->year_from, "opening");
-	} else {
-		int b1 = -1, c1 = 0, c2 = 0;
-		for (int i = 0; i < 120; i++) {
-			if (years[i] > c1) {
-				c2 = c1;
-				c1 = years[i];
-				b1 = i;
-			} else if (years[i] > c2) {
-				c2 = years[i];
-			}
-		}
-		if (b1 >= 0 && c1 >= 3 && c1 >= 2 * c2) {
-			r->year = 1990 + b1;
-			snprintf(r->year_from, sizeof r->year_from, "body");
-		}
+	} else if ((r->year = dominant_year(text, n)) != 0) {
+		snprintf(r->year_from, sizeof r->year_from, "body");
 	}
 }
 

@@ -162,6 +162,13 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 			i++;
 			continue;
 		}
+		/* the common case: a CJK ideograph (lead E4..E9, U+4000..U+9FFF),
+		 * which the normal form never changes */
+		if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			(*multi)++;
+			i += 3;
+			continue;
+		}
 		if (c < 0x80) {
 			if (run < i)
 				emit(&st, s + run, i - run, base + run), st.after_cr = false;
@@ -347,7 +354,11 @@ static void cut_artefacts(lg_text *t)
 	static const char tag[] = "[bookmark:";
 	char *s = t->out_.s;
 	size_t n = t->out_.len;
-	char *p = memmem(s, n, tag, sizeof tag - 1);
+	char *p = memchr(s, '[', n);
+	while (p && (size_t)(s + n - p) >= sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) != 0)
+		p = memchr(p + 1, '[', (size_t)(s + n - p - 1));
+	if (p && (size_t)(s + n - p) < sizeof tag - 1)
+		p = NULL;
 	while (p) {
 		size_t a = (size_t)(p - s);
 		char *close = memchr(p, ']', n - a < 200 ? n - a : 200);

@@ -3,6 +3,7 @@
  * of money to 万元.  Pure functions over clean text. */
 #include "lg_units.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "lg_read.h"
@@ -102,6 +103,34 @@ static const unit_def units[] = {
 	{ "‰", "‰", LG_UK_OTHER, 0 },
 };
 #define NUNITS (sizeof units / sizeof units[0])
+_Static_assert(sizeof units / sizeof units[0] <= LG_UNITS_MAX, "LG_UNITS_MAX too small");
+
+/* canon_id[u]: the id of units[u].canon, the index of the first entry
+ * whose text is that canonical spelling.  Filled once. */
+static int canon_id[NUNITS];
+static pthread_once_t canon_once = PTHREAD_ONCE_INIT;
+
+static void canon_init(void)
+{
+	for (size_t u = 0; u < NUNITS; u++) {
+		canon_id[u] = -1;
+		for (size_t k = 0; k < NUNITS; k++) {
+			if (strcmp(units[k].text, units[u].canon) == 0) {
+				canon_id[u] = (int)k;
+				break;
+			}
+		}
+	}
+}
+
+int lg_units_canon_id(const char *unit)
+{
+	pthread_once(&canon_once, canon_init);
+	for (size_t u = 0; u < NUNITS; u++)
+		if (strcmp(units[u].text, unit) == 0 || strcmp(units[u].canon, unit) == 0)
+			return canon_id[u];
+	return -1;
+}
 
 static inline bool at(const char *s, size_t n, size_t i, const char *lit, size_t *len)
 {
@@ -123,13 +152,46 @@ static inline bool before(const char *s, size_t lo, size_t i, const char *lit, s
 	return true;
 }
 
+/* units starting with each (lead byte, second byte): indexes into units[] */
+static unsigned char by_prefix[256][8];
+static unsigned char nby_prefix[256];
+static bool prefix_overflow; /* a bucket filled up: scan the whole table */
+static pthread_once_t prefix_once = PTHREAD_ONCE_INIT;
+
+static unsigned prefix_key(const char *t)
+{
+	unsigned char a = (unsigned char)t[0], b = a >= 0x80 ? (unsigned char)t[1] : 0;
+	return (unsigned)(a * 31u + b) & 255u;
+}
+
+static void prefix_init(void)
+{
+	for (size_t u = 0; u < NUNITS; u++) {
+		unsigned k = prefix_key(units[u].text);
+		if (nby_prefix[k] < 8)
+			by_prefix[k][nby_prefix[k]++] = (unsigned char)u;
+		else
+			prefix_overflow = true;
+	}
+}
+
 static const unit_def *match_unit(const char *s, size_t n, size_t i, size_t *len)
 {
-	if (i >= n)
+	if (i >= n || (i + 1 >= n && (unsigned char)s[i] >= 0x80))
 		return NULL;
-	for (size_t u = 0; u < NUNITS; u++) {
-		if (units[u].text[0] == s[i] && at(s, n, i, units[u].text, len))
-			return &units[u];
+	pthread_once(&prefix_once, prefix_init);
+	if (prefix_overflow) {
+		for (size_t u = 0; u < NUNITS; u++)
+			if (units[u].text[0] == s[i] && at(s, n, i, units[u].text, len))
+				return &units[u];
+		return NULL;
+	}
+	unsigned k = prefix_key(s + i);
+	/* entries keep the table's order: longest spellings first */
+	for (unsigned j = 0; j < nby_prefix[k]; j++) {
+		const unit_def *u = &units[by_prefix[k][j]];
+		if (at(s, n, i, u->text, len))
+			return u;
 	}
 	return NULL;
 }
@@ -390,6 +452,7 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	memset(q, 0, sizeof *q);
 	q->unit = "";
 	q->unit_text = "";
+	q->unit_id = -1;
 	q->start = q->num_start = i;
 	size_t j = i;
 	char digits[LG_DEC_MAXDIG + 8];
@@ -481,8 +544,10 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	if (q->chinese && !u)
 		return false;
 	if (u) {
+		pthread_once(&canon_once, canon_init);
 		q->unit = u->canon;
 		q->unit_text = u->text;
+		q->unit_id = canon_id[u - units];
 		q->kind = u->kind;
 		j += ulen;
 	}

@@ -59,8 +59,13 @@ struct lg_vocab {
 	src_loc rule_src[LG_RULE_COUNT];
 	pcre2_code *rule[LG_RULE_COUNT];
 	pcre2_code *context[NLEVELS];
+	pcre2_code *context_anchored[NLEVELS]; /* the same, anchored at compile time for JIT */
 	pcre2_code *campaign;
 	int group[LG_CTX_COUNT];
+	uint8_t ctx_start[8192];  /* BMP code points that can begin a context word */
+	bool ctx_prefilter;       /* false: some word can begin with anything */
+	int *by_unit[LG_UNITS_MAX];
+	size_t nby_unit[LG_UNITS_MAX];
 	uint32_t maxcap;
 	bool no_jit;
 	bool compiled;
@@ -114,7 +119,8 @@ static void clear_compiled(lg_vocab *v)
 {
 	for (size_t i = 0; i < NLEVELS; i++) {
 		pcre2_code_free(v->context[i]);
-		v->context[i] = NULL;
+		pcre2_code_free(v->context_anchored[i]);
+		v->context[i] = v->context_anchored[i] = NULL;
 	}
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
 		pcre2_code_free(v->rule[r]);
@@ -122,6 +128,11 @@ static void clear_compiled(lg_vocab *v)
 	}
 	pcre2_code_free(v->campaign);
 	v->campaign = NULL;
+	for (int u = 0; u < LG_UNITS_MAX; u++) {
+		free(v->by_unit[u]);
+		v->by_unit[u] = NULL;
+		v->nby_unit[u] = 0;
+	}
 	v->compiled = false;
 }
 
@@ -496,13 +507,13 @@ lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err)
 	return st;
 }
 
-static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
-			      const seg_map *seg, lg_status *st, lg_err *err)
+static pcre2_code *compile_re_flags(const char *src, lg_vocab *v, const char *what, const char *origin,
+				    size_t line, const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
 {
 	int ec;
 	PCRE2_SIZE eo;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-				       PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL, &ec, &eo, NULL);
+				       PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL | extra, &ec, &eo, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -535,6 +546,12 @@ static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, co
 	return re;
 }
 
+static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
+			      const seg_map *seg, lg_status *st, lg_err *err)
+{
+	return compile_re_flags(src, v, what, origin, line, seg, 0, st, err);
+}
+
 static char *expand_level(const char *src, const char *level)
 {
 	lg_buf b = LG_BUF_INIT;
@@ -550,6 +567,100 @@ static char *expand_level(const char *src, const char *level)
 	}
 	lg_buf_adds(&b, p);
 	return lg_buf_detach(&b, NULL);
+}
+
+/* Can a match of re begin with code point cp?  Exact, through PCRE2's
+ * partial matching on the one-character subject. */
+static bool can_begin(const pcre2_code *re, pcre2_match_data *md, unsigned cp)
+{
+	char u[4];
+	size_t k;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		k = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		k = 2;
+	} else {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		k = 3;
+	}
+	int rc = pcre2_match(re, (PCRE2_SPTR)u, k, 0, PCRE2_ANCHORED | PCRE2_PARTIAL_HARD, md, NULL);
+	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
+static void mark(lg_vocab *v, unsigned cp)
+{
+	if (cp < 0x10000)
+		v->ctx_start[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}
+
+/* The characters a context word (scope, period, year, several years) can
+ * begin with: every character the patterns spell, ASCII, and the level
+ * characters, each kept only if PCRE2 says a match can begin with it.  If
+ * a character the patterns never spell can begin a match (a leading `.` or
+ * negated class), there is no prefilter and the context regex scans all. */
+static void build_ctx_prefilter(lg_vocab *v)
+{
+	memset(v->ctx_start, 0, sizeof v->ctx_start);
+	v->ctx_prefilter = false;
+	const pcre2_code *re = v->context[0];
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!md)
+		return;
+	static const unsigned probes[] = { 0x7684 /* 的 */, 0x9F98 /* 龘 */, 0x4E28 /* 丨 */, 0x3001 /* 、 */ };
+	for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+		if (can_begin(re, md, probes[i])) {
+			pcre2_match_data_free(md);
+			return;
+		}
+	}
+	for (unsigned c = 0x20; c < 0x7F; c++)
+		if (can_begin(re, md, c))
+			mark(v, c);
+	/* every character of every context source, and the level characters */
+	const char *srcs[LG_SCOPE_COUNT + 2];
+	int ns = 0;
+	for (int sc = 0; sc < LG_SCOPE_COUNT; sc++)
+		srcs[ns++] = v->scope[sc].src;
+	srcs[ns++] = v->rule_src[LG_RULE_MULTIYEAR].src;
+	srcs[ns++] = period_pattern;
+	for (int k = 0; k < ns; k++) {
+		for (const unsigned char *p = (const unsigned char *)srcs[k]; p && *p;) {
+			unsigned cp;
+			size_t len;
+			if (*p < 0x80) {
+				p++;
+				continue;
+			}
+			if (*p >= 0xE0 && *p < 0xF0 && p[1] && p[2]) {
+				cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+				len = 3;
+			} else {
+				len = 1;
+				while (p[len] && (p[len] & 0xC0) == 0x80)
+					len++;
+				p += len;
+				continue;
+			}
+			if (can_begin(re, md, cp))
+				mark(v, cp);
+			p += len;
+		}
+	}
+	static const unsigned level_chars[] = { 0x5E02, 0x533A, 0x53BF, 0x7701, 0x5DDE, 0x76DF, 0x65D7 };
+	for (size_t i = 0; i < sizeof level_chars / sizeof level_chars[0]; i++)
+		mark(v, level_chars[i]);
+	pcre2_match_data_free(md);
+	v->ctx_prefilter = true;
+}
+
+const uint8_t *lg_vocab_context_starts(const lg_vocab *v)
+{
+	return v->ctx_prefilter ? v->ctx_start : NULL;
 }
 
 lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
@@ -592,6 +703,26 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 					   d->name, d->id, v->ind[j].name);
 				return LG_ERR_SYNTAX;
 			}
+		}
+	}
+	/* acceptance by unit id, and the indicators of each unit */
+	for (size_t i = 0; i < v->nind; i++) {
+		lg_indicator *d = &v->ind[i];
+		memset(d->accept_id, 0, sizeof d->accept_id);
+		int id = lg_units_canon_id(d->unit);
+		if (id >= 0)
+			d->accept_id[id] = 1;
+		for (size_t k = 0; k < d->nsame; k++)
+			if ((id = lg_units_canon_id(d->same[k])) >= 0)
+				d->accept_id[id] = 1;
+		for (size_t k = 0; k < d->naccept; k++)
+			if ((id = lg_units_canon_id(d->accept[k])) >= 0 && !d->accept_id[id])
+				d->accept_id[id] = 2;
+		for (int u = 0; u < LG_UNITS_MAX; u++) {
+			if (!d->accept_id[u])
+				continue;
+			v->by_unit[u] = lg_xrealloc(v->by_unit[u], (v->nby_unit[u] + 1) * sizeof *v->by_unit[u]);
+			v->by_unit[u][v->nby_unit[u]++] = (int)i;
 		}
 	}
 	for (size_t i = 0; i < v->nind; i++) {
@@ -638,8 +769,11 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 			}
 		}
 		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, NULL, &st, err);
+		if (v->context[lv])
+			v->context_anchored[lv] = compile_re_flags(b.s, v, "scope words", "vocabulary", 0, NULL,
+								   PCRE2_ANCHORED, &st, err);
 		lg_buf_release(&b);
-		if (!v->context[lv])
+		if (!v->context[lv] || !v->context_anchored[lv])
 			return st;
 	}
 	v->campaign = compile_re(v->scope[LG_SCOPE_CAMPAIGN].src ? v->scope[LG_SCOPE_CAMPAIGN].src : "(?!)", v,
@@ -649,6 +783,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		return st;
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		v->group[g] = pcre2_substring_number_from_name(v->context[0], (PCRE2_SPTR)group_names[g]);
+	build_ctx_prefilter(v);
 	v->compiled = true;
 	return LG_OK;
 }
@@ -676,33 +811,28 @@ int lg_vocab_find(const lg_vocab *v, const char *name)
 	return -1;
 }
 
-static bool unit_is(const char *listed, const char *unit)
+bool lg_vocab_accepts_id(const lg_indicator *ind, int unit_id, const char *unit, const char **out_unit)
 {
-	const char *c = lg_units_canonical(listed);
-	return strcmp(listed, unit) == 0 || (c && strcmp(c, unit) == 0);
+	if (unit_id < 0 || unit_id >= LG_UNITS_MAX || !ind->accept_id[unit_id])
+		return false;
+	*out_unit = ind->accept_id[unit_id] == 1 ? ind->unit : unit;
+	return true;
 }
 
 bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **out_unit)
 {
-	if (!*unit)
-		return false;
-	if (unit_is(ind->unit, unit)) {
-		*out_unit = ind->unit;
-		return true;
+	int id = lg_units_canon_id(unit);
+	return lg_vocab_accepts_id(ind, id, lg_units_canonical(unit) ? lg_units_canonical(unit) : unit, out_unit);
+}
+
+const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n)
+{
+	if (unit_id < 0 || unit_id >= LG_UNITS_MAX) {
+		*n = 0;
+		return NULL;
 	}
-	for (size_t i = 0; i < ind->nsame; i++) {
-		if (unit_is(ind->same[i], unit)) {
-			*out_unit = ind->unit;
-			return true;
-		}
-	}
-	for (size_t i = 0; i < ind->naccept; i++) {
-		if (unit_is(ind->accept[i], unit)) {
-			*out_unit = unit;
-			return true;
-		}
-	}
-	return false;
+	*n = v->nby_unit[unit_id];
+	return v->by_unit[unit_id];
 }
 
 const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r)
@@ -716,6 +846,14 @@ const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level)
 		if (strcmp(levels[i], level ? level : "") == 0)
 			return v->context[i];
 	return v->context[0];
+}
+
+const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
+{
+	for (size_t i = 0; i < NLEVELS; i++)
+		if (strcmp(levels[i], level ? level : "") == 0)
+			return v->context_anchored[i];
+	return v->context_anchored[0];
 }
 
 const pcre2_code *lg_vocab_campaign(const lg_vocab *v)

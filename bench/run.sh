@@ -1,0 +1,50 @@
+#!/bin/sh
+# make bench: time lgtrend against ripgrep on the same generated corpus, in
+# the same run.  Medians of REPS runs; peak RSS at 1x and 4x corpus size.
+# usage: bench/run.sh ./lgtrend      (env: FILES=16000 REPS=5 BENCH_DIR=bench)
+set -eu
+BIN=${1:-./lgtrend}
+FILES=${FILES:-16000}
+REPS=${REPS:-5}
+DIR=${BENCH_DIR:-bench}
+CC=${CC:-cc}
+mkdir -p "$DIR/bin"
+$CC -O2 -o "$DIR/bin/gen" bench/gen.c
+$CC -O2 -o "$DIR/bin/peakrss" bench/peakrss.c
+C1="$DIR/corpus1x" C4="$DIR/corpus4x"
+[ -d "$C1" ] && [ "$(find "$C1" -name '*.txt' | wc -l)" -eq "$FILES" ] || { rm -rf "$C1"; "$DIR/bin/gen" seeds "$C1" "$FILES" 1; }
+[ -d "$C4" ] && [ "$(find "$C4" -name '*.txt' | wc -l)" -eq $((4 * FILES)) ] || { rm -rf "$C4"; "$DIR/bin/gen" seeds "$C4" $((4 * FILES)) 4; }
+mb() { du -sm "$1" | cut -f1; }
+echo "corpus: $FILES files, $(mb "$C1") MB (1x); $((4 * FILES)) files, $(mb "$C4") MB (4x); $(nproc) cores"
+OUT="$DIR/results"
+mkdir -p "$OUT"
+# warm the page cache once, so every tool reads from memory alike
+cat "$C1"/*/*.txt > /dev/null
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timeit() { # name outfile cmd...
+	name=$1 out=$2; shift 2
+	: > "$OUT/$name.times"
+	i=0
+	while [ $i -lt "$REPS" ]; do
+		"$DIR/bin/peakrss" "$out" "$@" 2>>"$OUT/$name.times" >/dev/null || true
+		i=$((i + 1))
+	done
+	cut -d' ' -f1 "$OUT/$name.times" | median
+}
+rss() { cut -d' ' -f2 "$OUT/$1.times" | sort -n | tail -1; }
+T_RG=$(timeit rg "$OUT/rg.out" rg -o '[0-9.]+(万元|家次|起|人|件)' "$C1")
+T_EX=$(timeit extract "$OUT/extract.csv" "$BIN" extract -q "$C1")
+T_EXP=$(timeit export "$OUT/export.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots" "$C1")
+REPS=1
+timeit extract4 "$OUT/extract4.csv" "$BIN" extract -q "$C4" > /dev/null
+timeit export4 "$OUT/export4.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots4" "$C4" > /dev/null
+R1=$(rss extract) R4=$(rss extract4) E1=$(rss export) E4=$(rss export4)
+echo "ripgrep  rg -o '[0-9.]+(万元|家次|起|人|件)':   ${T_RG} s   ($(wc -l < "$OUT/rg.out") matches)"
+echo "lgtrend extract (to a file):              ${T_EX} s   ($(($(wc -l < "$OUT/extract.csv") - 1)) figures)"
+echo "lgtrend export --indicator 罚款 --no-render: ${T_EXP} s"
+awk -v a="$T_EX" -v b="$T_RG" 'BEGIN {printf "ratio extract/rg: %.2f (target <= 1.0)\n", a / b}'
+awk -v a="$T_EXP" -v b="$T_RG" 'BEGIN {printf "ratio export/rg:  %.2f (target <= 1.5)\n", a / b}'
+echo "peak RSS extract: $((R1 / 1024)) MB at 1x, $((R4 / 1024)) MB at 4x"
+echo "peak RSS export:  $((E1 / 1024)) MB at 1x, $((E4 / 1024)) MB at 4x"
+awk -v a="$R1" -v b="$R4" -v c="$E1" -v d="$E4" 'BEGIN {
+	printf "RSS growth 1x->4x: extract %+.1f%%, export %+.1f%% (target within 10%%, <= 64 MB)\n", (b - a) * 100 / a, (d - c) * 100 / c }'
