@@ -6,10 +6,13 @@
  *   - full-width ASCII forms U+FF01..U+FF5E become ASCII, EXCEPT the
  *     full-width comma U+FF0C which stays (so "1,234" keeps meaning a
  *     thousands separator only when the source wrote an ASCII comma);
- *   - ideographic, no-break and other Unicode spaces and TAB become ' ';
+ *   - ideographic, no-break and other Unicode spaces become ' '; TAB stays
+ *     (it separates the cells of a table row);
  *     zero-width characters are dropped; dashes U+2010..U+2015, U+2212
  *     become '-';
- *   - Word artefacts "[bookmark: ...]" are removed.
+ *   - Word artefacts "[bookmark: ...]" are removed;
+ *   - a line break inside a number or between a number and its unit, in a
+ *     long (wrapped) line, is removed: "1,023.\n65万元" reads 1,023.65万元.
  * Every byte position of the clean text maps to a byte position of the
  * original file (lg_text_orig_offset), so a figure's offset always points
  * into the file as it is on disk, whatever its encoding.

@@ -200,6 +200,12 @@ static bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
 		*len = 1;
 		return true;
 	}
+	/* an ASCII full stop used for 。: not in 2532.15, 1.深入, No.5 */
+	if (c == '.' && i > 0 && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
+	    !((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') && (i + 1 >= n || s[i + 1] < '0' || s[i + 1] > '9')) {
+		*len = 1;
+		return true;
+	}
 	if (c == 0xE3 && at_lit(s, n, i, LIT("。"))) {
 		*len = 3;
 		return true;
@@ -298,6 +304,13 @@ typedef struct {
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
 	int nnp;
+	/* a table: the unit its header names, and which column holds which year */
+	bool in_table;
+	int table_unit_id;
+	const char *table_unit;
+	int table_unit_shift; /* 元 in a 万元 column: -4 */
+	int table_year_col[16];
+	int table_nyears;
 	/* the last headline-candidate figure of the sentence: its indicator and words */
 	int last_total_ind;
 	size_t last_total_s, last_total_e;
@@ -568,8 +581,12 @@ static void ctx_update(fstate *st, size_t upto)
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-9月");
 			} else if (memmem(p, len, "一季度", 9)) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-3月");
-			} else if (memmem(p, len, "截至", 6)) {
-				detail_from(st->ctx_period, sizeof st->ctx_period, st->s, ms, me);
+			} else if (len >= 6 && memcmp(p, "截", 3) == 0) {
+				/* 截至/截止/截止到 11月(30日): written as 截至11月(30日) */
+				const char *d = p;
+				while (d < p + len && (*d < '0' || *d > '9'))
+					d++;
+				snprintf(st->ctx_period, sizeof st->ctx_period, "截至%.*s", (int)(p + len - d), d);
 			} else if (sscanf(p, "%d", &a) == 1) {
 				const char *q = p;
 				while (q < p + len && *q >= '0' && *q <= '9')
@@ -621,7 +638,7 @@ static size_t words_start(fstate *st, size_t qs, bool bounded, bool *in_paren)
 		const char *p = s + i - k;
 		if (k == 1) {
 			char c = p[0];
-			if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?')
+			if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '\t' || c == '|')
 				break;
 			if (c == '(') {
 				*in_paren = true;
@@ -833,9 +850,20 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	size_t nv = 0;
 	vals[nv++] = sign * pct_hundredths(&q->value);
 	size_t j = q->end;
-	while (dist && nv < 8 && at_lit(st->s, st->n, j, LIT("、")) && lg_units_can_start(st->s, st->n, j + 3)) {
+	while (dist && nv < 8) {
+		size_t k = j;
+		if (at_lit(st->s, st->n, k, LIT("、")) || at_lit(st->s, st->n, k, LIT("和")) ||
+		    at_lit(st->s, st->n, k, LIT("及")) || at_lit(st->s, st->n, k, LIT("与")))
+			k += 3;
+		else if (k < st->n && st->s[k] == ',')
+			k += 1;
+		else
+			break;
+		while (k < st->n && (st->s[k] == ' ' || st->s[k] == '\n'))
+			k++;
 		lg_qty q2;
-		if (!lg_units_scan(st->s, st->n, st->sent_start, j + 3, &q2) || q2.kind != LG_UK_PERCENT || q2.st)
+		if (!lg_units_can_start(st->s, st->n, k) || !lg_units_scan(st->s, st->n, st->sent_start, k, &q2) ||
+		    q2.kind != LG_UK_PERCENT || q2.st)
 			break;
 		vals[nv++] = sign * pct_hundredths(&q2.value);
 		j = q2.end;
@@ -1123,6 +1151,195 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	return q->paren_end ? q->paren_start + 1 : q->end;
 }
 
+/* ---- tables ---- */
+
+typedef struct {
+	size_t a, b; /* cell span, trimmed */
+} cell;
+
+/* Split a line into cells at TAB, '|' or runs of two or more spaces.
+ * Returns the number of cells (at most max). */
+static int split_cells(const char *s, size_t ls, size_t le, cell *c, int max)
+{
+	int n = 0;
+	size_t i = ls, start = ls;
+	while (i <= le && n < max) {
+		bool sep = i == le || s[i] == '\t' || s[i] == '|' || (s[i] == ' ' && i + 1 < le && s[i + 1] == ' ');
+		if (!sep) {
+			i++;
+			continue;
+		}
+		size_t a = start, b = i;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (b > a)
+			c[n++] = (cell){ a, b };
+		while (i < le && (s[i] == '\t' || s[i] == '|' || s[i] == ' '))
+			i++;
+		if (i == le)
+			break;
+		start = i;
+		if (i == le)
+			break;
+	}
+	return n;
+}
+
+/* A cell that is a number, maybe with a unit: "354", "1,268", "86.5万元". */
+static bool numeric_cell(fstate *st, const cell *c, lg_qty *q)
+{
+	if (!lg_units_can_start(st->s, c->b, c->a) || !lg_units_scan(st->s, c->b, c->a, c->a, q))
+		return false;
+	return q->end == c->b && q->st == LG_OK && !q->range && q->start == c->a &&
+	       (q->kind == LG_UK_NONE || q->kind == LG_UK_COUNT || q->kind == LG_UK_MONEY);
+}
+
+static int cell_year(fstate *st, const cell *c)
+{
+	const char *p = st->s + c->a;
+	size_t len = c->b - c->a;
+	if (len < 4 || !(p[0] == '1' || p[0] == '2'))
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return 0;
+	if (len > 4 && !(len >= 7 && memcmp(p + 4, "年", 3) == 0))
+		return 0;
+	int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	return y >= 1990 && y <= 2100 ? y : 0;
+}
+
+/* The unit a header names: （单位：万元）, (件), 金额（万元）. */
+static void header_unit(fstate *st, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		if (st->s[i] != '(' && !(st->s[i] == ':' && i >= a + 6 && memcmp(st->s + i - 6, "单位", 6) == 0))
+			continue;
+		size_t j = i + 1;
+		if (j + 6 <= b && memcmp(st->s + j, "单位", 6) == 0)
+			j += 6;
+		if (j < b && st->s[j] == ':')
+			j++;
+		lg_qty q;
+		char one[32];
+		size_t k = 0;
+		one[k++] = '1';
+		while (j < b && st->s[j] != ')' && k < sizeof one - 1)
+			one[k++] = st->s[j++];
+		if (lg_units_scan(one, k, 0, 0, &q) && q.unit_id >= 0 && q.end == k) {
+			st->table_unit_id = q.unit_id;
+			st->table_unit = q.unit;
+			/* "1" in that unit came out as 10^shift of the canonical unit */
+			st->table_unit_shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
+			return;
+		}
+	}
+}
+
+/* One line of a table: a label cell naming an indicator and a number.
+ * Returns true when the line was a table row (figure or not). */
+static bool table_row(fstate *st, size_t ls, size_t le)
+{
+	const char *s = st->s;
+	bool has_sep = memchr(s + ls, '\t', le - ls) || memchr(s + ls, '|', le - ls);
+	if (!has_sep) {
+		/* columns aligned with spaces: short, no sentence punctuation */
+		if (le - ls > 120 || !memmem(s + ls, le - ls, "  ", 2) || memmem(s + ls, le - ls, "，", 3) ||
+		    memmem(s + ls, le - ls, "。", 3))
+			return false;
+	}
+	cell c[16];
+	int nc = split_cells(s, ls, le, c, 16);
+	if (nc < 2) {
+		st->in_table = false;
+		return false;
+	}
+	if (!st->in_table) {
+		st->in_table = true;
+		st->table_unit_id = -1;
+		st->table_unit = NULL;
+		st->table_unit_shift = 0;
+		st->table_nyears = 0;
+	}
+	/* a header row: years as columns, or a unit */
+	lg_qty q;
+	int nyears = 0, nnum = 0;
+	for (int k = 1; k < nc; k++) {
+		if (cell_year(st, &c[k]))
+			nyears++;
+		if (numeric_cell(st, &c[k], &q))
+			nnum++;
+	}
+	/* 2021 | 2022 | 2023 across the top: a row of years, not of values */
+	if (nyears >= 2 && nyears == nc - 1 && !numeric_cell(st, &c[0], &q)) {
+		st->table_nyears = 0;
+		for (int k = 0; k < nc && st->table_nyears < 16; k++)
+			st->table_year_col[st->table_nyears++] = cell_year(st, &c[k]);
+		return true;
+	}
+	if (nnum == 0) {
+		header_unit(st, ls, le);
+		return true;
+	}
+	/* a data row: the label is the first cell, and it is words */
+	if (numeric_cell(st, &c[0], &q) || cell_year(st, &c[0]))
+		return true;
+	int col = 1;
+	if (st->table_nyears) {
+		col = -1;
+		for (int k = 0; k < st->table_nyears && k < nc; k++)
+			if (st->table_year_col[k] == st->rep->year)
+				col = k;
+		if (col < 0)
+			return true; /* no column for this report's year: do not guess */
+	}
+	if (col >= nc || !numeric_cell(st, &c[col], &q))
+		return true;
+	lg_buf *lab = &st->x->subj;
+	masked_copy(lab, s, c[0].a, c[0].b);
+	header_unit(st, c[0].a, c[0].b);
+	int uid = q.unit_id;
+	const char *unit = q.unit;
+	if (uid < 0 && st->table_unit_id >= 0) {
+		uid = st->table_unit_id;
+		unit = st->table_unit;
+	}
+	int best = -1, best_pri = 0;
+	const char *best_unit = NULL;
+	for (size_t i = 0; i < lg_vocab_count(st->v); i++) {
+		const lg_indicator *d = lg_vocab_get(st->v, i);
+		const char *u = d->unit;
+		if (uid >= 0 && !lg_vocab_accepts_id(d, uid, unit, &u))
+			continue;
+		if (!re_find(st, d->trigger, lab->s, lab->len, NULL, NULL))
+			continue;
+		if (d->exclude && re_find(st, d->exclude, lab->s, lab->len, NULL, NULL))
+			continue;
+		if (best < 0 || d->priority > best_pri) {
+			best = (int)i;
+			best_pri = d->priority;
+			best_unit = u;
+		}
+	}
+	if (best < 0 || rule_hit(st, LG_RULE_WAIVED, lab, NULL, 0) || rule_hit(st, LG_RULE_PLAN, lab, NULL, 0) ||
+	    rule_hit(st, LG_RULE_AVERAGE, lab, NULL, 0) || st->in_plan)
+		return true;
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)best);
+	if (uid < 0) {
+		best_unit = d->unit;
+	} else if (q.kind == LG_UK_NONE && st->table_unit_shift) {
+		/* a bare number under a 元 or 亿元 header, in 万元 */
+		lg_dec_shift(&q.value, st->table_unit_shift);
+	}
+	compute_sent_end(st);
+	lg_figure *f = emit(st, &q, best, best_unit, LG_ROLE_TOTAL, NULL, NULL);
+	f->scope = LG_SCOPE_ALL;
+	st->sent_has_figure = true;
+	return true;
+}
+
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
 {
 	lg_figures_reset(out);
@@ -1143,6 +1360,12 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 
 	start_paragraph(&st, 0);
 	size_t i = 0;
+	{
+		const char *nl = memchr(s, '\n', n);
+		size_t le = nl ? (size_t)(nl - s) : n;
+		if (table_row(&st, 0, le))
+			i = le;
+	}
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
@@ -1158,7 +1381,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		} else if (c >= 0x80 && c < 0xE0) {
 			i += c < 0xC0 ? 1 : 2;
 			continue;
-		} else if (c < 0x80 && !(c >= '0' && c <= '9') && c != '\n' && c != ';' && c != '!' && c != '?') {
+		} else if (c < 0x80 && !(c >= '0' && c <= '9') && c != '\n' && c != ';' && c != '!' && c != '?' && c != '.') {
 			i++;
 			continue;
 		}
@@ -1167,6 +1390,13 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 				end_sentence(&st, i);
 				st.line_start = i + 1;
 				start_paragraph(&st, i + 1);
+				const char *nl = memchr(s + i + 1, '\n', n - i - 1);
+				size_t le = nl ? (size_t)(nl - s) : n;
+				if (table_row(&st, i + 1, le)) {
+					/* a table row is read as a whole */
+					i = le;
+					continue;
+				}
 			} else {
 				st.line_start = i + 1;
 			}

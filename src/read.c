@@ -112,8 +112,7 @@ static void put_cp(norm_state *st, unsigned cp, size_t orig)
 		cp = '\n';
 	} else if (cp < 0x20) {
 		if (cp != '\t')
-			return;
-		cp = ' ';
+			return; /* TAB stays: it separates table cells */
 	} else if (cp == 0x7F || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) ||
 		   cp == 0x2060 || cp == 0xFFFE || cp == 0x00AD) {
 		return;
@@ -158,7 +157,7 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 	*multi = 0;
 	while (i < n) {
 		unsigned char c = s[i];
-		if (c >= 0x20 && c < 0x7F) {
+		if ((c >= 0x20 && c < 0x7F) || c == '\t') {
 			i++;
 			continue;
 		}
@@ -347,57 +346,134 @@ cleanup:
 	return ret;
 }
 
-/* Remove Word's "[bookmark: _GoBack]" style artefacts from the clean text,
- * keeping the offset map right.  Rare, so the anchor list is rebuilt. */
-static void cut_artefacts(lg_text *t)
+/* Remove clean-text bytes [a, b), keeping the offset map right (the text
+ * after the cut still maps to where it was in the original).  Rare, so the
+ * anchor list is rebuilt. */
+static void cut_span(lg_text *t, size_t a, size_t b)
 {
-	static const char tag[] = "[bookmark:";
 	char *s = t->out_.s;
 	size_t n = t->out_.len;
-	char *p = memchr(s, '[', n);
-	while (p && (size_t)(s + n - p) >= sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) != 0)
-		p = memchr(p + 1, '[', (size_t)(s + n - p - 1));
-	if (p && (size_t)(s + n - p) < sizeof tag - 1)
-		p = NULL;
-	while (p) {
-		size_t a = (size_t)(p - s);
-		char *close = memchr(p, ']', n - a < 200 ? n - a : 200);
-		if (!close)
-			break;
-		size_t b = (size_t)(close - s) + 1;
-		size_t cut = b - a;
-		size_t orig_b = lg_text_orig_offset(t, b);
-		lg_anchor *na = lg_xmalloc((t->nanchors + 1) * sizeof *na);
-		size_t w = 0;
-		bool placed = false;
-		for (size_t i = 0; i < t->nanchors; i++) {
-			lg_anchor an = t->anchors[i];
-			if (an.norm < a) {
-				na[w++] = an;
-				continue;
-			}
-			if (!placed) {
-				na[w].norm = a;
-				na[w++].orig = orig_b;
-				placed = true;
-			}
-			if (an.norm > b) {
-				an.norm -= cut;
-				na[w++] = an;
-			}
+	size_t cut = b - a;
+	size_t orig_b = lg_text_orig_offset(t, b);
+	lg_anchor *na = lg_xmalloc((t->nanchors + 1) * sizeof *na);
+	size_t w = 0;
+	bool placed = false;
+	for (size_t i = 0; i < t->nanchors; i++) {
+		lg_anchor an = t->anchors[i];
+		if (an.norm < a) {
+			na[w++] = an;
+			continue;
 		}
 		if (!placed) {
 			na[w].norm = a;
 			na[w++].orig = orig_b;
+			placed = true;
 		}
-		free(t->anchors);
-		t->anchors = na;
-		t->nanchors = w;
-		t->capanchors_ = w ? w : 1;
-		memmove(s + a, s + b, n - b + 1);
-		n -= cut;
-		t->out_.len = n;
-		p = memmem(s + a, n - a, tag, sizeof tag - 1);
+		if (an.norm > b) {
+			an.norm -= cut;
+			na[w++] = an;
+		}
+	}
+	if (!placed) {
+		na[w].norm = a;
+		na[w++].orig = orig_b;
+	}
+	free(t->anchors);
+	t->anchors = na;
+	t->nanchors = w;
+	t->capanchors_ = w ? w : 1;
+	memmove(s + a, s + b, n - b + 1);
+	t->out_.len = n - cut;
+}
+
+/* Remove Word's "[bookmark: _GoBack]" style artefacts. */
+static void cut_artefacts(lg_text *t)
+{
+	static const char tag[] = "[bookmark:";
+	size_t from = 0;
+	for (;;) {
+		char *s = t->out_.s;
+		size_t n = t->out_.len;
+		char *p = from < n ? memchr(s + from, '[', n - from) : NULL;
+		if (!p)
+			return;
+		size_t a = (size_t)(p - s);
+		if (n - a < sizeof tag - 1 || memcmp(p, tag, sizeof tag - 1) != 0) {
+			from = a + 1;
+			continue;
+		}
+		char *close = memchr(p, ']', n - a < 200 ? n - a : 200);
+		if (!close)
+			return;
+		cut_span(t, a, (size_t)(close - s) + 1);
+		from = a;
+	}
+}
+
+static bool is_digit_c(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does s[i..] begin a unit or multiplier (万 亿 元 家 人 起 件 项 个 ...)? */
+static bool unit_start(const char *s, size_t n, size_t i)
+{
+	static const char *const starts[] = { "万", "亿", "千", "元", "家", "人", "起", "件", "宗", "项", "个",
+					      "条", "份", "次", "名", "余", "多", "%" };
+	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+		size_t l = strlen(starts[k]);
+		if (i + l <= n && memcmp(s + i, starts[k], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Text copied out of a PDF wraps lines anywhere, even inside a number
+ * ("罚款1,023.\n65万元") or between a number and its unit.  Join such a
+ * line break (and the next line's indentation) when the line before it is
+ * long enough to be a wrapped line. */
+static void join_split_numbers(lg_text *t)
+{
+	size_t from = 0;
+	for (;;) {
+		char *s = t->out_.s;
+		size_t n = t->out_.len;
+		char *p = from < n ? memchr(s + from, '\n', n - from) : NULL;
+		if (!p)
+			return;
+		size_t nl = (size_t)(p - s);
+		from = nl + 1;
+		if (nl == 0 || nl + 1 >= n)
+			continue;
+		size_t b = nl + 1;
+		while (b < n && s[b] == ' ')
+			b++;
+		char a = s[nl - 1];
+		bool join = false;
+		if (is_digit_c(a))
+			join = b < n && (is_digit_c(s[b]) || s[b] == '.' || s[b] == ',' || unit_start(s, n, b));
+		else if (a == '.' && nl >= 2 && is_digit_c(s[nl - 2]))
+			join = b < n && is_digit_c(s[b]);
+		if (!join)
+			continue;
+		/* "1,023.\n65" cannot be anything else; otherwise the line before
+		 * must be a long, wrapped line (not a list of years) */
+		if (a == '.') {
+			cut_span(t, nl, b);
+			from = nl;
+			continue;
+		}
+		size_t ls = nl;
+		while (ls > 0 && s[ls - 1] != '\n')
+			ls--;
+		size_t chars = 0;
+		for (size_t i = ls; i < nl && chars < 20; i++)
+			if ((s[i] & 0xC0) != 0x80)
+				chars++;
+		if (chars < 20)
+			continue;
+		cut_span(t, nl, b);
+		from = nl;
 	}
 }
 
@@ -428,7 +504,7 @@ size_t lg_text_orig_offset(const lg_text *t, size_t norm)
 static bool all_space(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\n')
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
 			return false;
 	return true;
 }
@@ -503,6 +579,7 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 		return st;
 	}
 	cut_artefacts(t);
+	join_split_numbers(t);
 	t->s = t->out_.s;
 	t->n = t->out_.len;
 	if (all_space(t->s, t->n)) {
