@@ -287,6 +287,7 @@ typedef struct {
 	size_t ctx_scanned;
 	int ctx_scope;
 	size_t ctx_scope_at;
+	bool ctx_wider; /* the latest scope word names a wider area: 全国, 全省 in a city */
 	bool ctx_campaign;
 	size_t ctx_campaign_end;
 	bool ctx_multi;
@@ -412,6 +413,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->ctx_scanned = pos;
 	st->ctx_scope = -1;
 	st->ctx_scope_at = 0;
+	st->ctx_wider = false;
 	st->ctx_campaign = false;
 	st->ctx_campaign_end = 0;
 	st->nnp = 0;
@@ -561,6 +563,11 @@ static void ctx_update(fstate *st, size_t upto)
 			if (st->ctx_scope < 0 || ms >= st->ctx_scope_at) {
 				st->ctx_scope = which;
 				st->ctx_scope_at = ms;
+				/* 全国 anywhere, 全省 below a province: not this bureau's area */
+				st->ctx_wider = which == LG_CTX_ALL && me - ms == 6 &&
+						(memcmp(s + ms, "全国", 6) == 0 ||
+						 ((memcmp(s + ms, "全省", 6) == 0) && strcmp(st->rep->level, "省") != 0 &&
+						  st->rep->level[0]));
 			}
 			break;
 		case LG_CTX_CAMPAIGN:
@@ -568,7 +575,9 @@ static void ctx_update(fstate *st, size_t upto)
 			st->ctx_campaign_end = me;
 			break;
 		case LG_CTX_MULTI:
-			st->ctx_multi = true;
+			/* "2021年以来" in the 2021 report is this year */
+			if (!(me - ms >= 4 && st->rep->year && atoi(s + ms) == st->rep->year && s[ms] >= '0' && s[ms] <= '9'))
+				st->ctx_multi = true;
 			break;
 		case LG_CTX_PERIOD: {
 			/* normalise: "1-10月" / "截至11月" / 上半年 -> 1-6月 */
@@ -1108,6 +1117,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (st->ctx_multi) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "several years together";
+	} else if (st->ctx_wider) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a figure of a wider area (全国, 全省)";
 	} else if (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "refers to another year";
