@@ -98,8 +98,18 @@ static const char *const breakers[] = {
 /* The place spelled just before p (the start of 应急管理局): the run of Han
  * characters back to a non-Han character or a breaker word.  Returns its
  * length in bytes (0 when none) and sets *start. */
+static size_t place_before_br(const char *text, const char *p, const char **start, const char **breaker);
+
 static size_t place_before(const char *text, const char *p, const char **start)
 {
+	const char *br;
+	return place_before_br(text, p, start, &br);
+}
+
+/* The same, also telling which breaker word (if any) came just before. */
+static size_t place_before_br(const char *text, const char *p, const char **start, const char **breaker)
+{
+	*breaker = NULL;
 	const char *q = p;
 	int chars = 0;
 	while (q > text && chars < 14) {
@@ -117,8 +127,10 @@ static size_t place_before(const char *text, const char *p, const char **start)
 		for (size_t b = 0; b < sizeof breakers / sizeof breakers[0]; b++) {
 			if (starts(r, p, breakers[b])) {
 				size_t bl = strlen(breakers[b]);
-				if (r + bl <= p)
+				if (r + bl <= p) {
 					cut = r + bl;
+					*breaker = breakers[b];
+				}
 			}
 		}
 		unsigned cp;
@@ -135,13 +147,13 @@ typedef struct {
 	bool hall; /* 应急管理厅 */
 } cand;
 
-static void add_cand(cand *c, int *nc, int max, const char *s, size_t n, size_t at, bool hall)
+static void add_cand_w(cand *c, int *nc, int max, const char *s, size_t n, size_t at, bool hall, int weight)
 {
 	if (n == 0 || n >= sizeof c[0].place)
 		return;
 	for (int i = 0; i < *nc; i++) {
 		if (strlen(c[i].place) == n && memcmp(c[i].place, s, n) == 0) {
-			c[i].count++;
+			c[i].count += weight;
 			return;
 		}
 	}
@@ -149,10 +161,28 @@ static void add_cand(cand *c, int *nc, int max, const char *s, size_t n, size_t 
 		return;
 	memcpy(c[*nc].place, s, n);
 	c[*nc].place[n] = '\0';
-	c[*nc].count = 1;
+	c[*nc].count = weight;
 	c[*nc].first = at;
 	c[*nc].hall = hall;
 	(*nc)++;
+}
+
+static void add_cand(cand *c, int *nc, int max, const char *s, size_t n, size_t at, bool hall)
+{
+	add_cand_w(c, nc, max, s, n, at, hall, 1);
+}
+
+/* Words before a bureau's name that make it another bureau: one whose
+ * instructions are followed, or to which something is sent. */
+static bool other_bureau(const char *breaker)
+{
+	static const char *const w[] = { "按照", "根据", "配合", "协助", "会同", "联合", "报送", "转发", "向", "经", "到", "给" };
+	if (!breaker)
+		return false;
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (strcmp(breaker, w[i]) == 0)
+			return true;
+	return false;
 }
 
 static const char *const furniture[] = {
@@ -193,10 +223,45 @@ static int year_at(const char *s, size_t n, size_t i)
 	return (y >= 1990 && y <= 2099) ? y : 0;
 }
 
+/* A digit written as a Chinese character: 〇 ○ 零 一 ... 九, or -1. */
+static int cn_digit_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const char *const d[] = { "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	static const int v[] = { 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+	for (size_t k = 0; k < sizeof d / sizeof d[0]; k++) {
+		size_t l = strlen(d[k]);
+		if (i + l <= n && memcmp(s + i, d[k], l) == 0) {
+			*len = l;
+			return v[k];
+		}
+	}
+	return -1;
+}
+
+/* "二〇二一年": a year in Chinese digits. */
+static int cn_year_at(const char *s, size_t n, size_t i)
+{
+	int y = 0;
+	size_t j = i;
+	for (int k = 0; k < 4; k++) {
+		size_t l;
+		int dv = cn_digit_at(s, n, j, &l);
+		if (dv < 0)
+			return 0;
+		y = y * 10 + dv;
+		j += l;
+	}
+	if (j + 3 > n || memcmp(s + j, "年", 3) != 0)
+		return 0;
+	return (y >= 1990 && y <= 2099) ? y : 0;
+}
+
 static int first_year(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
 		int y = year_at(s, n, i);
+		if (!y && ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE3 || (unsigned char)s[i] == 0xE2))
+			y = cn_year_at(s, n, i);
 		if (y)
 			return y;
 	}
@@ -455,10 +520,18 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				le = end;
 			if (skip_line(ls, (size_t)(le - ls)))
 				continue;
-			const char *ps;
-			size_t pl = place_before(ls, q, &ps);
-			if (pl > 3 && *place_level(ps, pl))
-				add_cand(body, &nbody, MAXC, ps, pl, (size_t)(q - text), hall);
+			const char *ps, *br;
+			size_t pl = place_before_br(ls, q, &ps, &br);
+			if (pl <= 3 || !*place_level(ps, pl) || other_bureau(br))
+				continue;
+			/* a line that is only the name: the signature under the report */
+			const char *a = ls, *z = q + 15;
+			while (a < ps && *a == ' ')
+				a++;
+			while (z < le && *z == ' ')
+				z++;
+			int weight = (a == ps && z == le) ? 5 : 1;
+			add_cand_w(body, &nbody, MAXC, ps, pl, (size_t)(q - text), hall, weight);
 		}
 	}
 
