@@ -647,6 +647,13 @@ static size_t words_start(fstate *st, size_t qs, bool bounded, bool *in_paren)
 		const char *p = s + i - k;
 		if (k == 1) {
 			char c = p[0];
+			/* "罚款金额:86.5万元", "执法检查(1,200家次)": with nothing between
+			 * the number and the colon or bracket, the words go on before it */
+			bool nothing_yet = chars == 0 || (i == qs);
+			if ((c == ':' || c == '(') && nothing_yet) {
+				i -= k;
+				continue;
+			}
 			if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '\t' || c == '|')
 				break;
 			if (c == '(') {
