@@ -383,9 +383,8 @@ static void compute_sent_end(fstate *st)
 	const char *s = st->s;
 	size_t n = st->n;
 	size_t i = st->sent_start;
-	size_t line_start = i;
-	while (line_start > 0 && s[line_start - 1] != '\n')
-		line_start--;
+	/* the main loop knows where the physical line began */
+	size_t line_start = st->line_start <= i ? st->line_start : i;
 	while (i < n) {
 		size_t k;
 		if (s[i] == '\n') {

@@ -515,9 +515,11 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 			const char *ls = q;
 			while (ls > text && ls[-1] != '\n' && q - ls < 600)
 				ls--;
-			const char *le = memchr(q, '\n', (size_t)(end - q));
+			/* only short lines can be furniture: look no further than that */
+			size_t fwd = (size_t)(end - q) < 600 ? (size_t)(end - q) : 600;
+			const char *le = memchr(q, '\n', fwd);
 			if (!le)
-				le = end;
+				le = q + fwd;
 			if (skip_line(ls, (size_t)(le - ls)))
 				continue;
 			const char *ps, *br;

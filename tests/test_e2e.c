@@ -484,6 +484,30 @@ START_TEST(injection_nothing_runs)
 }
 END_TEST
 
+/* A 50 MB report on one line: every copy's figures, in bounded time (a
+ * quadratic scan would outlast the suite's timeout). */
+START_TEST(huge_one_line_report)
+{
+	char *dir = t_tmpdir();
+	lg_buf seed = LG_BUF_INIT, big = LG_BUF_INIT;
+	ck_assert(t_slurp(t_path("seeds/luoyang-2021.txt"), &seed));
+	size_t copies = 0;
+	while (big.len < (50u << 20)) {
+		for (size_t i = 0; i < seed.len; i++)
+			if (seed.s[i] != '\n')
+				lg_buf_addc(&big, seed.s[i]);
+		copies++;
+	}
+	put(dir, "big.txt", big.s, big.len);
+	ck_assert_int_eq(run("$LGTREND extract -q --format tsv '%s/big.txt' | wc -l", dir), 0);
+	ck_assert_int_eq(atol(out.s), (long)(18 * copies + 1));
+	lg_buf_release(&seed);
+	lg_buf_release(&big);
+	t_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_e2e(void)
 {
 	Suite *s = suite_create("e2e");
@@ -516,6 +540,7 @@ Suite *suite_e2e(void)
 	tcase_add_test(tc, unknown_agency_and_manifest);
 	tcase_add_test(tc, two_reports_same_agency_year);
 	tcase_add_test(tc, injection_nothing_runs);
+	tcase_add_test(tc, huge_one_line_report);
 	suite_add_tcase(s, tc);
 	return s;
 }
