@@ -95,6 +95,10 @@ bool lg_vocab_accepts_id(const lg_indicator *ind, int unit_id, const char *unit,
 /* Indices of the indicators that accept unit_id, in vocabulary order. */
 const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n);
 
+/* A prefilter: the union of the subject rules (plan ... change).  No
+ * match there means no single rule matches. */
+const pcre2_code *lg_vocab_any_rule(const lg_vocab *v);
+
 const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,

@@ -84,9 +84,13 @@ static void json_str(lg_buf *b, const char *s, size_t n)
 static void sentence(lg_buf *tmp, const lg_text *t, const lg_figure *f)
 {
 	lg_buf_reset(tmp);
-	for (size_t i = f->text_start; i < f->text_end; i++)
-		if (t->s[i] != '\n')
-			lg_buf_addc(tmp, t->s[i]);
+	size_t i = f->text_start;
+	while (i < f->text_end) {
+		const char *nl = memchr(t->s + i, '\n', f->text_end - i);
+		size_t j = nl ? (size_t)(nl - t->s) : f->text_end;
+		lg_buf_add(tmp, t->s + i, j - i);
+		i = j + 1;
+	}
 }
 
 static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const lg_file *f)

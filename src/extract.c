@@ -438,11 +438,27 @@ static void begin_sentence(fstate *st, size_t pos)
 	}
 }
 
+/* Does s[a..b) hold a character a campaign name can begin with (a digit,
+ * “, 百, 专, 攻 ...)?  Campaign words are part of the context words, so
+ * the context prefilter answers it. */
+static bool might_start_context(fstate *st, size_t a, size_t b)
+{
+	static const char *const starts[] = { "“", "百", "专", "攻" };
+	for (size_t i = a; i < b; i++)
+		if (st->s[i] >= '0' && st->s[i] <= '9')
+			return true;
+	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
+		if (lg_find3(st->s + a, b - a, starts[k]))
+			return true;
+	return !st->x->ctx_starts; /* no prefilter: always look */
+}
+
 static void end_sentence(fstate *st, size_t end)
 {
 	if (st->heading_pending) {
 		st->heading_pending = false;
-		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES) {
+		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES &&
+		    might_start_context(st, st->sent_start, end)) {
 			size_t ms, me;
 			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
 				st->sect_campaign = true;
@@ -1087,28 +1103,29 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
+	bool rules = re_find(st, lg_vocab_any_rule(v), subj->s, subj->len, NULL, NULL);
 	if (st->in_plan) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "in a section of plans or shortcomings";
 	} else if (q->trailing_yishang && pre) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a threshold (以上/以下 + noun), not a figure";
-	} else if (rule_hit(st, LG_RULE_WAIVED, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_WAIVED, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "waived, exempted or not imposed";
-	} else if (rule_hit(st, LG_RULE_PLAN, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_PLAN, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a plan or target";
-	} else if (rule_hit(st, LG_RULE_COMPARISON, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_COMPARISON, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a comparison base (another period)";
-	} else if (rule_hit(st, LG_RULE_AVERAGE, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_AVERAGE, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "an average or a rate";
-	} else if (rule_hit(st, LG_RULE_LEGAL, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_LEGAL, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "an amount in a legal provision";
-	} else if (rule_hit(st, LG_RULE_CHANGE, subj, why, sizeof why)) {
+	} else if (rules && rule_hit(st, LG_RULE_CHANGE, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a change, not a level";
 	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||

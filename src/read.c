@@ -134,15 +134,33 @@ static void warnf(lg_text *t, const char *msg, size_t off)
 	lg_buf_addf(&t->warnings, "%s (byte offset %zu)\n", msg, off);
 }
 
-/* Is this multibyte code point one that the normal form changes? */
+/* Is this multibyte character one that the normal form changes?  Exact,
+ * so ordinary punctuation (，“” 、·) is copied in bulk. */
 static inline bool utf8_needs_norm(const unsigned char *p)
 {
 	switch (p[0]) {
-	case 0xC2: return true;                        /* U+0080..00BF: NBSP, NEL, soft hyphen */
-	case 0xE2: return p[1] == 0x80 || p[1] == 0x81 || (p[1] == 0x88 && p[2] == 0x92);
-	case 0xE3: return p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
-	case 0xEF: return p[1] == 0xBB || p[1] == 0xBC || p[1] == 0xBD || p[1] == 0xB9 || p[1] == 0xBF;
-	default: return false;
+	case 0xC2: /* U+0085 NEL, U+00A0 NBSP, U+00AD soft hyphen */
+		return p[1] == 0x85 || p[1] == 0xA0 || p[1] == 0xAD;
+	case 0xE2:
+		if (p[1] == 0x80) /* U+2000..200F spaces, 2010..2015 dashes, 2028/9, 202F */
+			return p[2] <= 0x95 || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF;
+		if (p[1] == 0x81) /* U+205F, U+2060 */
+			return p[2] == 0x9F || p[2] == 0xA0;
+		return p[1] == 0x88 && p[2] == 0x92; /* U+2212 minus */
+	case 0xE3:
+		return p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
+	case 0xEF:
+		if (p[1] == 0xBC) /* U+FF01..FF3F, but the full-width comma stays */
+			return p[2] != 0x8C && p[2] != 0x80;
+		if (p[1] == 0xBD) /* U+FF40..FF5E */
+			return p[2] <= 0x9E;
+		if (p[1] == 0xBB)
+			return p[2] == 0xBF; /* U+FEFF */
+		if (p[1] == 0xB9)
+			return p[2] == 0x98 || p[2] == 0xA3; /* U+FE58, U+FE63 */
+		return p[1] == 0xBF && p[2] == 0xBE; /* U+FFFE */
+	default:
+		return false;
 	}
 }
 

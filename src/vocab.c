@@ -67,6 +67,7 @@ struct lg_vocab {
 	bool ctx_prefilter;       /* false: some word can begin with anything */
 	int *by_unit[LG_UNITS_MAX];
 	size_t nby_unit[LG_UNITS_MAX];
+	pcre2_code *any_rule; /* union of the subject rules: a prefilter */
 	uint32_t maxcap;
 	bool no_jit;
 	bool compiled;
@@ -134,6 +135,8 @@ static void clear_compiled(lg_vocab *v)
 		v->by_unit[u] = NULL;
 		v->nby_unit[u] = 0;
 	}
+	pcre2_code_free(v->any_rule);
+	v->any_rule = NULL;
 	v->compiled = false;
 }
 
@@ -734,14 +737,23 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 			return LG_ERR_SYNTAX;
 		}
 	}
+	lg_buf anyr = LG_BUF_INIT;
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
 		src_loc *l = &v->rule_src[r];
 		snprintf(what, sizeof what, "rules: %s", rule_keys[r]);
 		/* an absent rule never matches */
 		v->rule[r] = compile_re(l->src ? l->src : "(?!)", v, what, l->origin, l->line, &l->seg, &st, err);
-		if (!v->rule[r])
+		if (!v->rule[r]) {
+			lg_buf_release(&anyr);
 			return st;
+		}
+		if (r <= LG_RULE_CHANGE)
+			lg_buf_addf(&anyr, "%s(?:%s)", r ? "|" : "", l->src ? l->src : "(?!)");
 	}
+	v->any_rule = compile_re(anyr.s, v, "rules", "vocabulary", 0, NULL, &st, err);
+	lg_buf_release(&anyr);
+	if (!v->any_rule)
+		return st;
 	for (size_t lv = 0; lv < NLEVELS; lv++) {
 		lg_buf b = LG_BUF_INIT;
 		for (int s = 0; s < LG_SCOPE_COUNT; s++) {
@@ -824,6 +836,11 @@ bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **ou
 {
 	int id = lg_units_canon_id(unit);
 	return lg_vocab_accepts_id(ind, id, lg_units_canonical(unit) ? lg_units_canonical(unit) : unit, out_unit);
+}
+
+const pcre2_code *lg_vocab_any_rule(const lg_vocab *v)
+{
+	return v->any_rule;
 }
 
 const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n)
