@@ -6,10 +6,11 @@
  * Input order is deterministic: arguments in the order given; inside a
  * directory, entries sorted bytewise, recursively, *.txt only (any name
  * given explicitly is read whatever its extension).  Memory stays flat:
- * at most 4*jobs results are in flight, each worker reuses its buffers.
+ * the walk holds one sorted listing per open directory level, at most
+ * 4*jobs files are in flight, and each worker reuses its buffers.
  *
- * Ownership: lg_inputs, lg_manifest and lg_worker each have their own
- * _free/_release; results returned by a job belong to the consumer.
+ * Ownership: lg_walk, lg_manifest and lg_worker each have their own _free;
+ * results returned by a job belong to the consumer.
  */
 #ifndef LG_CORPUS_H
 #define LG_CORPUS_H
@@ -24,17 +25,20 @@
 #include "lg_read.h"
 #include "lg_vocab.h"
 
-typedef struct {
-	char **paths;
-	size_t n, cap;
-} lg_inputs;
+typedef struct lg_walk lg_walk;
 
-void lg_inputs_init(lg_inputs *in);
-void lg_inputs_release(lg_inputs *in);
-/* Expand arguments into files.  Each problem (a path that does not exist,
- * a directory that cannot be read) is appended to problems as a line
- * "PATH\tMESSAGE"; the number of problems is returned. */
-size_t lg_inputs_collect(lg_inputs *in, char *const *args, size_t nargs, lg_buf *problems);
+/* A problem met while walking (a path that does not exist, a directory
+ * that cannot be read): reported at once, then skipped. */
+typedef void (*lg_problem_fn)(void *ctx, const char *path, const char *msg);
+
+lg_walk *lg_walk_new(char *const *args, size_t nargs, lg_problem_fn problem, void *ctx);
+void lg_walk_free(lg_walk *w);
+/* The next input file, or NULL at the end.  The string belongs to the walk
+ * and stays valid until the next call. */
+const char *lg_walk_next(lg_walk *w);
+size_t lg_walk_problems(const lg_walk *w);
+/* How many files a walk of these arguments yields (for progress totals). */
+size_t lg_walk_count(char *const *args, size_t nargs);
 
 typedef struct lg_manifest lg_manifest;
 /* CSV with a header naming at least `file` (or source/path) and one of
@@ -74,9 +78,10 @@ const lg_file *lg_worker_process(lg_worker *w, const char *path);
 typedef void *(*lg_job_fn)(void *ctx, lg_worker *w, size_t index, const char *path, const lg_file *f);
 typedef void (*lg_consume_fn)(void *ctx, size_t index, const char *path, void *result);
 
-/* jobs <= 0 means the number of online CPUs.  progress: show files/MB/s
- * on stderr while running. */
-void lg_corpus_run(const lg_pipeline *p, const lg_inputs *in, int jobs, lg_job_fn job, lg_consume_fn consume,
-		   void *ctx, bool progress);
+/* jobs <= 0 means the number of online CPUs.  progress_total > 0 shows
+ * files done / total and MB/s on stderr while running.  Returns the number
+ * of files processed. */
+size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn job, lg_consume_fn consume, void *ctx,
+		     size_t progress_total);
 
 #endif

@@ -79,8 +79,9 @@ typedef struct {
 	lg_vocab *vocab;
 	lg_meta *meta;
 	lg_manifest *manifest;
-	lg_inputs inputs;
-	size_t problems; /* input paths that could not be read at all */
+	char **paths;    /* the PATH arguments (or ./seeds) */
+	int npaths;
+	lg_walk *walk;
 	lg_pipeline pipeline;
 } lg_session;
 
@@ -95,6 +96,12 @@ int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs);
 void lg_session_close(lg_session *s);
 /* Should warnings about report content be printed? */
 bool lg_session_verbose(const lg_session *s);
+/* Run the pipeline over the inputs (progress on a terminal unless -q);
+ * returns the number of files processed, after saying so when there was
+ * none. */
+size_t lg_session_run(lg_session *s, lg_job_fn job, lg_consume_fn consume, void *ctx);
+/* Input paths that could not be read at all (missing, unreadable directory). */
+size_t lg_session_problems(const lg_session *s);
 
 int cmd_extract(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -80,7 +80,12 @@ void lg_session_init(lg_session *s, const char *cmd)
 	memset(s, 0, sizeof *s);
 	s->cmd = cmd;
 	s->encoding = LG_ENC_AUTO;
-	lg_inputs_init(&s->inputs);
+}
+
+static void on_problem(void *ctx, const char *path, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "lgtrend: '%s': %s\n", path, msg);
 }
 
 int lg_session_option(lg_session *s, int opt, const char *arg)
@@ -138,7 +143,7 @@ int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs)
 		lg_say(NULL, "manifest: %s", err.msg);
 		return LG_EXIT_DATA;
 	}
-	char *defaults[] = { "seeds" };
+	static char *defaults[] = { "seeds" };
 	if (npaths == 0) {
 		if (access("seeds", F_OK) != 0) {
 			lg_say(NULL, "no input given and no ./seeds directory here");
@@ -148,21 +153,9 @@ int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs)
 		paths = defaults;
 		npaths = 1;
 	}
-	lg_buf problems = LG_BUF_INIT;
-	s->problems = lg_inputs_collect(&s->inputs, paths, (size_t)npaths, &problems);
-	for (const char *p = problems.s; *p;) {
-		const char *tab = strchr(p, '\t');
-		const char *nl = strchr(p, '\n');
-		if (!tab || !nl)
-			break;
-		fprintf(stderr, "lgtrend: '%.*s': %.*s\n", (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
-		p = nl + 1;
-	}
-	lg_buf_release(&problems);
-	if (!s->inputs.n) {
-		lg_say(NULL, "no report files (*.txt) found in the input");
-		return LG_EXIT_DATA;
-	}
+	s->paths = paths;
+	s->npaths = npaths;
+	s->walk = lg_walk_new(paths, (size_t)npaths, on_problem, NULL);
 	s->pipeline.vocab = s->vocab;
 	s->pipeline.meta = s->meta;
 	s->pipeline.manifest = s->manifest;
@@ -171,10 +164,26 @@ int lg_session_open(lg_session *s, char **paths, int npaths, bool need_inputs)
 	return LG_EXIT_OK;
 }
 
+size_t lg_session_run(lg_session *s, lg_job_fn job, lg_consume_fn consume, void *ctx)
+{
+	size_t total = 0;
+	if (!s->quiet && isatty(2))
+		total = lg_walk_count(s->paths, (size_t)s->npaths);
+	size_t n = lg_corpus_run(&s->pipeline, s->walk, s->jobs, job, consume, ctx, total > 1 ? total : 0);
+	if (!n)
+		lg_say(NULL, "no report files (*.txt) found in the input");
+	return n;
+}
+
+size_t lg_session_problems(const lg_session *s)
+{
+	return s->walk ? lg_walk_problems(s->walk) : 0;
+}
+
 void lg_session_close(lg_session *s)
 {
 	lg_vocab_free(s->vocab);
 	lg_meta_free(s->meta);
 	lg_manifest_free(s->manifest);
-	lg_inputs_release(&s->inputs);
+	lg_walk_free(s->walk);
 }

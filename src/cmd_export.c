@@ -485,10 +485,10 @@ int cmd_export(int argc, char **argv)
 		goto cleanup;
 	}
 	lg_atomic_init();
-	bool progress = !s.quiet && isatty(2) && s.inputs.n > 1;
-	lg_corpus_run(&s.pipeline, &s.inputs, s.jobs, job, consume, &c, progress);
+	size_t nfiles = lg_session_run(&s, job, consume, &c);
 	if (!c.processed) {
-		lg_say(NULL, "no input could be read");
+		if (nfiles)
+			lg_say(NULL, "no input could be read");
 		ret = LG_EXIT_DATA;
 		goto cleanup;
 	}
@@ -529,9 +529,9 @@ int cmd_export(int argc, char **argv)
 			ret = rc;
 		lg_buf_release(&p);
 	}
-	if (ret == LG_EXIT_OK && (c.failed || s.problems)) {
-		lg_say(NULL, "%zu of %zu inputs failed; %zu processed", c.failed + s.problems, s.inputs.n + s.problems,
-		       c.processed);
+	if (ret == LG_EXIT_OK && (c.failed || lg_session_problems(&s))) {
+		lg_say(NULL, "%zu of %zu inputs failed; %zu processed", c.failed + lg_session_problems(&s),
+		       nfiles + lg_session_problems(&s), c.processed);
 		ret = LG_EXIT_PARTIAL;
 	}
 cleanup:

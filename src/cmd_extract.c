@@ -285,8 +285,8 @@ int cmd_extract(int argc, char **argv)
 	memset(&at, 0, sizeof at);
 	lg_err err;
 	if (output && strcmp(output, "-") != 0) {
-		for (size_t i = 0; i < s.inputs.n; i++) {
-			if (strcmp(s.inputs.paths[i], output) == 0) {
+		for (int i = 0; i < s.npaths; i++) {
+			if (strcmp(s.paths[i], output) == 0) {
 				lg_say(output, "is one of the inputs; refusing to overwrite it");
 				ret = LG_EXIT_OUTPUT;
 				goto cleanup;
@@ -316,12 +316,12 @@ int cmd_extract(int argc, char **argv)
 			c.write_error = true;
 		lg_csv_free(h);
 	}
-	bool progress = !s.quiet && isatty(2) && s.inputs.n > 1;
-	lg_corpus_run(&s.pipeline, &s.inputs, s.jobs, job, consume, &c, progress);
+	size_t nfiles = lg_session_run(&s, job, consume, &c);
 	if (fflush(c.out) != 0 || ferror(c.out))
 		c.write_error = true;
 	if (output && strcmp(output, "-") != 0) {
-		if (c.write_error) {
+		if (c.write_error || !nfiles) {
+			/* nothing to show for it: leave any earlier output as it was */
 			lg_atomic_abort(&at);
 		} else if (lg_atomic_commit(&at, &err) != LG_OK) {
 			lg_say(output, "%s", err.msg);
@@ -331,9 +331,11 @@ int cmd_extract(int argc, char **argv)
 	if (c.write_error) {
 		lg_say(output ? output : "stdout", "write error; output incomplete");
 		ret = LG_EXIT_OUTPUT;
-	} else if (c.failed || s.problems) {
-		lg_say(NULL, "%zu of %zu inputs failed; %zu processed, %zu figures", c.failed + s.problems,
-		       s.inputs.n + s.problems, c.processed, c.figures);
+	} else if (!nfiles) {
+		ret = LG_EXIT_DATA;
+	} else if (c.failed || lg_session_problems(&s)) {
+		lg_say(NULL, "%zu of %zu inputs failed; %zu processed, %zu figures", c.failed + lg_session_problems(&s),
+		       nfiles + lg_session_problems(&s), c.processed, c.figures);
 		ret = c.processed ? LG_EXIT_PARTIAL : LG_EXIT_DATA;
 	}
 cleanup:

@@ -179,11 +179,13 @@ int cmd_info(int argc, char **argv)
 		lg_csv_endrow(c.csv);
 		lg_csv_flush(c.csv);
 	}
-	lg_corpus_run(&s.pipeline, &s.inputs, s.jobs, job, consume, &c, false);
+	size_t nfiles = lg_session_run(&s, job, consume, &c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		lg_say("stdout", "write error");
 		ret = LG_EXIT_OUTPUT;
-	} else if (c.failed || s.problems) {
+	} else if (!nfiles) {
+		ret = LG_EXIT_DATA;
+	} else if (c.failed || lg_session_problems(&s)) {
 		ret = c.processed ? LG_EXIT_PARTIAL : LG_EXIT_DATA;
 	}
 cleanup:

@@ -15,29 +15,24 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ---- inputs ---- */
+/* ---- inputs: a lazy, sorted walk ---- */
 
-void lg_inputs_init(lg_inputs *in)
-{
-	memset(in, 0, sizeof *in);
-}
+typedef struct {
+	char *dir;
+	char **names; /* sorted */
+	size_t n, next;
+} frame;
 
-void lg_inputs_release(lg_inputs *in)
-{
-	for (size_t i = 0; i < in->n; i++)
-		free(in->paths[i]);
-	free(in->paths);
-	memset(in, 0, sizeof *in);
-}
-
-static void push_path(lg_inputs *in, const char *p)
-{
-	if (in->n == in->cap) {
-		in->cap = in->cap ? 2 * in->cap : 256;
-		in->paths = lg_xrealloc(in->paths, in->cap * sizeof *in->paths);
-	}
-	in->paths[in->n++] = lg_xstrdup(p);
-}
+struct lg_walk {
+	char *const *args;
+	size_t nargs, next_arg;
+	frame *stack;
+	size_t depth, cap;
+	lg_problem_fn problem;
+	void *ctx;
+	size_t nproblems;
+	lg_buf path;
+};
 
 static int cmp_names(const void *a, const void *b)
 {
@@ -50,81 +45,141 @@ static bool is_txt(const char *name)
 	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
 }
 
-static void problem(lg_buf *problems, size_t *count, const char *path, const char *msg)
+lg_walk *lg_walk_new(char *const *args, size_t nargs, lg_problem_fn problem, void *ctx)
 {
-	lg_buf_addf(problems, "%s\t%s\n", path, msg);
-	(*count)++;
+	lg_walk *w = lg_xcalloc(1, sizeof *w);
+	w->args = args;
+	w->nargs = nargs;
+	w->problem = problem;
+	w->ctx = ctx;
+	lg_buf_init(&w->path);
+	return w;
 }
 
-static void walk(lg_inputs *in, const char *dir, int depth, lg_buf *problems, size_t *count)
+static void pop(lg_walk *w)
 {
-	if (depth > 32) {
-		problem(problems, count, dir, "directories nested too deeply (a link loop?), skipped");
+	frame *f = &w->stack[--w->depth];
+	for (size_t i = 0; i < f->n; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->dir);
+}
+
+void lg_walk_free(lg_walk *w)
+{
+	if (!w)
+		return;
+	while (w->depth)
+		pop(w);
+	free(w->stack);
+	lg_buf_release(&w->path);
+	free(w);
+}
+
+size_t lg_walk_problems(const lg_walk *w)
+{
+	return w->nproblems;
+}
+
+static void report(lg_walk *w, const char *path, const char *fmt, int e)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, fmt, strerror(e));
+	w->nproblems++;
+	if (w->problem)
+		w->problem(w->ctx, path, msg);
+}
+
+/* Open a directory level: its entries, sorted, hidden ones left out. */
+static void push(lg_walk *w, const char *dir)
+{
+	if (w->depth >= 32) {
+		w->nproblems++;
+		if (w->problem)
+			w->problem(w->ctx, dir, "directories nested too deeply (a link loop?), skipped");
 		return;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		char msg[256];
-		snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
-		problem(problems, count, dir, msg);
+		report(w, dir, "cannot read directory: %s", errno);
 		return;
 	}
-	char **names = NULL;
-	size_t nn = 0, cap = 0;
+	frame f = { lg_xstrdup(dir), NULL, 0, 0 };
+	size_t cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue; /* hidden files, and our own temporary files */
-		if (nn == cap) {
+		if (f.n == cap) {
 			cap = cap ? 2 * cap : 64;
-			names = lg_xrealloc(names, cap * sizeof *names);
+			f.names = lg_xrealloc(f.names, cap * sizeof *f.names);
 		}
-		names[nn++] = lg_xstrdup(e->d_name);
+		f.names[f.n++] = lg_xstrdup(e->d_name);
 	}
 	closedir(d);
-	if (nn)
-		qsort(names, nn, sizeof *names, cmp_names);
-	lg_buf p = LG_BUF_INIT;
-	for (size_t i = 0; i < nn; i++) {
-		lg_buf_reset(&p);
-		size_t dl = strlen(dir);
-		lg_buf_add(&p, dir, dl);
-		if (dl && dir[dl - 1] != '/')
-			lg_buf_addc(&p, '/');
-		lg_buf_adds(&p, names[i]);
-		struct stat sb;
-		if (stat(p.s, &sb) != 0) {
-			char msg[256];
-			snprintf(msg, sizeof msg, "cannot stat: %s", strerror(errno));
-			problem(problems, count, p.s, msg);
-		} else if (S_ISDIR(sb.st_mode)) {
-			walk(in, p.s, depth + 1, problems, count);
-		} else if (S_ISREG(sb.st_mode) && is_txt(names[i])) {
-			push_path(in, p.s);
-		}
-		free(names[i]);
+	if (f.n)
+		qsort(f.names, f.n, sizeof *f.names, cmp_names);
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 8;
+		w->stack = lg_xrealloc(w->stack, w->cap * sizeof *w->stack);
 	}
-	free(names);
-	lg_buf_release(&p);
+	w->stack[w->depth++] = f;
 }
 
-size_t lg_inputs_collect(lg_inputs *in, char *const *args, size_t nargs, lg_buf *problems)
+const char *lg_walk_next(lg_walk *w)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < nargs; i++) {
-		struct stat sb;
-		if (stat(args[i], &sb) != 0) {
-			char msg[256];
-			snprintf(msg, sizeof msg, "%s", strerror(errno));
-			problem(problems, &count, args[i], msg);
+	for (;;) {
+		if (w->depth) {
+			frame *f = &w->stack[w->depth - 1];
+			if (f->next == f->n) {
+				pop(w);
+				continue;
+			}
+			const char *name = f->names[f->next++];
+			lg_buf_reset(&w->path);
+			size_t dl = strlen(f->dir);
+			lg_buf_add(&w->path, f->dir, dl);
+			if (dl && f->dir[dl - 1] != '/')
+				lg_buf_addc(&w->path, '/');
+			lg_buf_adds(&w->path, name);
+			struct stat sb;
+			if (stat(w->path.s, &sb) != 0) {
+				report(w, w->path.s, "cannot stat: %s", errno);
+			} else if (S_ISDIR(sb.st_mode)) {
+				char *sub = lg_xstrdup(w->path.s);
+				push(w, sub);
+				free(sub);
+			} else if (S_ISREG(sb.st_mode) && is_txt(name)) {
+				return w->path.s;
+			}
 			continue;
 		}
-		if (S_ISDIR(sb.st_mode))
-			walk(in, args[i], 0, problems, &count);
-		else
-			push_path(in, args[i]);
+		if (w->next_arg == w->nargs)
+			return NULL;
+		const char *arg = w->args[w->next_arg++];
+		struct stat sb;
+		if (stat(arg, &sb) != 0) {
+			report(w, arg, "%s", errno);
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			push(w, arg);
+			continue;
+		}
+		lg_buf_reset(&w->path);
+		lg_buf_adds(&w->path, arg);
+		return w->path.s;
 	}
-	return count;
+}
+
+size_t lg_walk_count(char *const *args, size_t nargs)
+{
+	lg_walk *w = lg_walk_new(args, nargs, NULL, NULL);
+	size_t n = 0;
+	while (lg_walk_next(w))
+		n++;
+	lg_walk_free(w);
+	return n;
 }
 
 /* ---- manifest ---- */
@@ -381,18 +436,24 @@ const lg_file *lg_worker_process(lg_worker *w, const char *path)
 /* ---- the driver ---- */
 
 typedef struct {
+	char *path;
+	void *result;
+	bool ready;
+	size_t bytes;
+} slot;
+
+typedef struct {
 	const lg_pipeline *p;
-	const lg_inputs *in;
 	lg_job_fn job;
 	void *ctx;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	size_t next;      /* next index to hand out */
-	size_t consumed;  /* results consumed so far */
+	size_t produced; /* paths handed out by the walk */
+	size_t claimed;  /* paths taken by a worker */
+	size_t consumed; /* results consumed, in order */
+	bool walk_done;
 	size_t window;
-	void **slots;
-	bool *ready;
-	size_t bytes;
+	slot *slots;
 } runner;
 
 static void *worker_main(void *arg)
@@ -401,20 +462,22 @@ static void *worker_main(void *arg)
 	lg_worker *w = lg_worker_new(r->p);
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
-		while (r->next < r->in->n && r->next - r->consumed >= r->window)
+		while (r->claimed == r->produced && !r->walk_done)
 			pthread_cond_wait(&r->cv, &r->mu);
-		if (r->next >= r->in->n) {
+		if (r->claimed == r->produced && r->walk_done) {
 			pthread_mutex_unlock(&r->mu);
 			break;
 		}
-		size_t i = r->next++;
+		size_t i = r->claimed++;
+		slot *sl = &r->slots[i % r->window];
+		const char *path = sl->path;
 		pthread_mutex_unlock(&r->mu);
-		const lg_file *f = lg_worker_process(w, r->in->paths[i]);
-		void *res = r->job(r->ctx, w, i, r->in->paths[i], f);
+		const lg_file *f = lg_worker_process(w, path);
+		void *res = r->job(r->ctx, w, i, path, f);
 		pthread_mutex_lock(&r->mu);
-		r->slots[i % r->window] = res;
-		r->ready[i % r->window] = true;
-		r->bytes += f->text->orig_size;
+		sl->result = res;
+		sl->bytes = f->text->orig_size;
+		sl->ready = true;
 		pthread_cond_broadcast(&r->cv);
 		pthread_mutex_unlock(&r->mu);
 	}
@@ -437,45 +500,45 @@ static void show_progress(size_t done, size_t total, size_t bytes, double t0, bo
 		final ? "\n" : "   ");
 }
 
-void lg_corpus_run(const lg_pipeline *p, const lg_inputs *in, int jobs, lg_job_fn job, lg_consume_fn consume,
-		   void *ctx, bool progress)
+size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn job, lg_consume_fn consume, void *ctx,
+		     size_t progress_total)
 {
 	if (jobs <= 0) {
 		long c = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = c > 0 ? (int)c : 1;
 	}
-	if ((size_t)jobs > in->n)
-		jobs = in->n ? (int)in->n : 1;
 	if (jobs > 64)
 		jobs = 64;
 	double t0 = now_s(), last = t0;
+	size_t bytes = 0, done = 0;
 	if (jobs == 1) {
 		lg_worker *w = lg_worker_new(p);
-		size_t bytes = 0;
-		for (size_t i = 0; i < in->n; i++) {
-			const lg_file *f = lg_worker_process(w, in->paths[i]);
+		const char *path;
+		while ((path = lg_walk_next(walk)) != NULL) {
+			char *own = lg_xstrdup(path);
+			const lg_file *f = lg_worker_process(w, own);
 			bytes += f->text->orig_size;
-			void *res = job(ctx, w, i, in->paths[i], f);
-			consume(ctx, i, in->paths[i], res);
-			if (progress && now_s() - last > 0.1) {
+			void *res = job(ctx, w, done, own, f);
+			consume(ctx, done, own, res);
+			free(own);
+			done++;
+			if (progress_total && now_s() - last > 0.1) {
 				last = now_s();
-				show_progress(i + 1, in->n, bytes, t0, false);
+				show_progress(done, progress_total, bytes, t0, false);
 			}
 		}
-		if (progress)
-			show_progress(in->n, in->n, bytes, t0, true);
+		if (progress_total)
+			show_progress(done, progress_total, bytes, t0, true);
 		lg_worker_free(w);
-		return;
+		return done;
 	}
 	runner r;
 	memset(&r, 0, sizeof r);
 	r.p = p;
-	r.in = in;
 	r.job = job;
 	r.ctx = ctx;
 	r.window = 4 * (size_t)jobs;
 	r.slots = lg_xcalloc(r.window, sizeof *r.slots);
-	r.ready = lg_xcalloc(r.window, sizeof *r.ready);
 	pthread_mutex_init(&r.mu, NULL);
 	pthread_cond_init(&r.cv, NULL);
 	pthread_t *th = lg_xcalloc((size_t)jobs, sizeof *th);
@@ -484,39 +547,59 @@ void lg_corpus_run(const lg_pipeline *p, const lg_inputs *in, int jobs, lg_job_f
 		if (pthread_create(&th[started], NULL, worker_main, &r) == 0)
 			started++;
 	if (!started) {
-		/* no threads to be had: do it here */
 		free(th);
 		free(r.slots);
-		free(r.ready);
 		pthread_mutex_destroy(&r.mu);
 		pthread_cond_destroy(&r.cv);
-		lg_corpus_run(p, in, 1, job, consume, ctx, progress);
-		return;
+		return lg_corpus_run(p, walk, 1, job, consume, ctx, progress_total);
 	}
-	for (size_t i = 0; i < in->n; i++) {
+	for (;;) {
 		pthread_mutex_lock(&r.mu);
-		while (!r.ready[i % r.window])
-			pthread_cond_wait(&r.cv, &r.mu);
-		void *res = r.slots[i % r.window];
-		r.slots[i % r.window] = NULL;
-		r.ready[i % r.window] = false;
-		r.consumed++;
-		size_t bytes = r.bytes;
+		/* keep the window full: the walk runs here, on this thread */
+		while (!r.walk_done && r.produced - r.consumed < r.window) {
+			const char *path = lg_walk_next(walk);
+			if (!path) {
+				r.walk_done = true;
+				break;
+			}
+			slot *sl = &r.slots[r.produced % r.window];
+			sl->path = lg_xstrdup(path);
+			sl->ready = false;
+			r.produced++;
+		}
 		pthread_cond_broadcast(&r.cv);
+		if (r.consumed == r.produced && r.walk_done) {
+			pthread_mutex_unlock(&r.mu);
+			break;
+		}
+		slot *sl = &r.slots[r.consumed % r.window];
+		while (!sl->ready)
+			pthread_cond_wait(&r.cv, &r.mu);
+		void *res = sl->result;
+		char *path = sl->path;
+		bytes += sl->bytes;
+		sl->path = NULL;
+		sl->result = NULL;
+		sl->ready = false;
 		pthread_mutex_unlock(&r.mu);
-		consume(ctx, i, in->paths[i], res);
-		if (progress && now_s() - last > 0.1) {
+		consume(ctx, r.consumed, path, res);
+		free(path);
+		pthread_mutex_lock(&r.mu);
+		r.consumed++;
+		done = r.consumed;
+		pthread_mutex_unlock(&r.mu);
+		if (progress_total && now_s() - last > 0.1) {
 			last = now_s();
-			show_progress(i + 1, in->n, bytes, t0, false);
+			show_progress(done, progress_total, bytes, t0, false);
 		}
 	}
 	for (int t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
-	if (progress)
-		show_progress(in->n, in->n, r.bytes, t0, true);
+	if (progress_total)
+		show_progress(done, progress_total, bytes, t0, true);
 	free(th);
 	free(r.slots);
-	free(r.ready);
 	pthread_mutex_destroy(&r.mu);
 	pthread_cond_destroy(&r.cv);
+	return done;
 }
