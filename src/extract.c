@@ -955,7 +955,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
-	ctx_update(st, q->start);
 
 	/* subject: the words before the number */
 	bool in_paren;
@@ -1073,6 +1072,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 		if (best < 0) {
 			if (x->explain) {
+				ctx_update(st, q->start);
 				lg_figure *f = emit(st, q, -1, q->unit, LG_ROLE_EXCLUDED, "no indicator trigger in its words", NULL);
 				detail_from(f->detail, sizeof f->detail, subj->s, 0, subj->len);
 			}
@@ -1100,6 +1100,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 	}
 	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
+	/* scope, period, year words before the number: read only for figures */
+	ctx_update(st, q->start);
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
