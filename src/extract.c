@@ -968,6 +968,17 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		subj_e = st->prev_subj_e;
 		in_paren = in_paren || st->prev_paren;
 		masked_copy(subj, s, subj_s, subj_e);
+	} else if (blank_subject(subj) && ss > st->sent_start && (!st->have_prev || st->prev_end < ss)) {
+		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause;
+		 * the words are in the clause before */
+		bool p2;
+		size_t k = ss - lg_utf8_prev_len(s + st->sent_start, s + ss);
+		size_t ss2 = words_start(st, k, true, &p2);
+		if (ss2 < k) {
+			subj_s = ss2;
+			subj_e = q->start;
+			masked_copy(subj, s, subj_s, subj_e);
+		}
 	}
 	/* the clause, for 其中/含 */
 	bool cl_paren;
@@ -1130,6 +1141,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (rules && rule_hit(st, LG_RULE_CHANGE, subj, why, sizeof why)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a change, not a level";
+	} else if (rules && rule_hit(st, LG_RULE_SINGLE_CASE, subj, why, sizeof why)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "one case, not the year's figure";
 	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
 				  (!best_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)))) {
 		size_t ms, me;

@@ -20,7 +20,7 @@ static const char *const levels[] = { "", "市", "区", "县", "省", "州", "�
 #define NLEVELS (sizeof levels / sizeof levels[0])
 
 static const char *const rule_keys[LG_RULE_COUNT] = {
-	"plan", "comparison", "average", "legal", "waived", "change", "multiyear", "sub", "plan_heading", "yoy",
+	"plan", "comparison", "average", "legal", "waived", "change", "single_case", "multiyear", "sub", "plan_heading", "yoy",
 };
 
 static const char *const scope_names[LG_SCOPE_COUNT] = { "全辖区", "本级", "乡镇", "专项" };
@@ -747,7 +747,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 			lg_buf_release(&anyr);
 			return st;
 		}
-		if (r <= LG_RULE_CHANGE)
+		if (r <= LG_RULE_SINGLE_CASE)
 			lg_buf_addf(&anyr, "%s(?:%s)", r ? "|" : "", l->src ? l->src : "(?!)");
 	}
 	v->any_rule = compile_re(anyr.s, v, "rules", "vocabulary", 0, NULL, &st, err);
