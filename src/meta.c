@@ -399,6 +399,86 @@ static void gazetteer_places(const lg_meta *m, const char *text, size_t n, cand 
 	}
 }
 
+/* Words ending in 区/县 that are not places. */
+static bool common_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "辖区", "社区", "园区", "城区", "景区", "山区", "矿区", "片区", "街区", "全区",
+					 "各区", "本区", "我区", "该区", "新区", "库区", "湖区", "林区", "牧区", "灾区",
+					 "风险区", "开发区", "保护区", "行政区", "工业区", "试验区", "示范区", "功能区",
+					 "老城区", "主城区", "中心城区", "市区", "郊区", "县区", "区县", "全县", "各县",
+					 "本县", "我县", "该县", "市县", "区域", "重点区", "危险区", "禁区", "校区", "生活区",
+					 "厂区", "作业区", "施工区", "展区", "服务区", "商业区", "住宅区", "营区", "海区" };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		size_t l = strlen(w[i]);
+		if (n >= l && memcmp(s + n - l, w[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A district or county the report keeps naming: "<2-3 characters>区/县"
+ * after a boundary (line start, punctuation, 在 对 为 与 和 及 ...).  Only
+ * a clear winner (3+ mentions, twice the next) counts. */
+static bool dominant_district(const char *text, size_t n, const char *level, char *out, size_t cap)
+{
+	cand c[24];
+	int nc = 0;
+	const char *end = text + n;
+	for (const char *p = text; (p = lg_find3(p, (size_t)(end - p), level)) != NULL; p += 3) {
+		for (int len = 2; len <= 3; len++) {
+			const char *st = p;
+			bool ok = true;
+			for (int k = 0; k < len && ok; k++) {
+				if (st <= text) {
+					ok = false;
+					break;
+				}
+				size_t pk = lg_utf8_prev_len(text, st);
+				unsigned cp;
+				lg_utf8_decode(st - pk, &cp);
+				ok = is_han(cp) && pk == 3;
+				st -= pk;
+			}
+			if (!ok)
+				break;
+			/* a boundary before the name */
+			bool boundary = st == text;
+			if (!boundary) {
+				size_t pk = lg_utf8_prev_len(text, st);
+				unsigned cp;
+				lg_utf8_decode(st - pk, &cp);
+				static const unsigned bw[] = { 0x5728 /* 在 */, 0x5BF9 /* 对 */, 0x4E3A /* 为 */, 0x4E0E /* 与 */,
+							       0x548C /* 和 */, 0x53CA /* 及 */, 0x4E8E /* 于 */, 0x7531 /* 由 */ };
+				boundary = !is_han(cp);
+				for (size_t b = 0; b < sizeof bw / sizeof bw[0] && !boundary; b++)
+					boundary = cp == bw[b];
+				/* 根据大足区..., 印发大足区..., 关于大足区... */
+				for (size_t b = 0; b < sizeof breakers / sizeof breakers[0] && !boundary; b++) {
+					size_t bl = strlen(breakers[b]);
+					boundary = bl == 6 && (size_t)(st - text) >= bl && memcmp(st - bl, breakers[b], bl) == 0;
+				}
+			}
+			size_t nl = (size_t)(p + 3 - st);
+			if (boundary && !common_word(st, nl))
+				add_cand(c, &nc, 24, st, nl, (size_t)(st - text), false);
+		}
+	}
+	int b1 = -1, c2 = 0;
+	for (int i = 0; i < nc; i++) {
+		if (b1 < 0 || c[i].count > c[b1].count) {
+			if (b1 >= 0)
+				c2 = c[b1].count;
+			b1 = i;
+		} else if (c[i].count > c2) {
+			c2 = c[i].count;
+		}
+	}
+	if (b1 < 0 || c[b1].count < 3 || c[b1].count < 2 * c2)
+		return false;
+	snprintf(out, cap, "%s", c[b1].place);
+	return true;
+}
+
 static int dominant_year(const char *text, size_t n)
 {
 	int years[120] = { 0 };
@@ -566,8 +646,14 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				if (pp < 0 || places[i].count > places[pp].count)
 					pp = i;
 			}
-			if (pp >= 0)
+			if (pp >= 0) {
 				set_agency(r, places[pp].place, title_hall, "places");
+			} else if (strcmp(want, "区") == 0 || strcmp(want, "县") == 0) {
+				/* a district or county bureau that never names itself */
+				char place[64];
+				if (dominant_district(text, n, want, place, sizeof place))
+					set_agency(r, place, false, "places");
+			}
 		}
 		if (!r->level[0])
 			snprintf(r->level, sizeof r->level, "%s", want);
