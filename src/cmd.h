@@ -70,6 +70,8 @@ extern const char lg_common_options_help[];
 
 typedef struct {
 	const char *cmd;
+	const char *usage; /* printf format taking the common options and the exit codes */
+	char **argv;       /* the command's arguments, for messages about them */
 	const char *vocab_path;
 	const char *manifest_path;
 	lg_encoding encoding;
@@ -85,10 +87,13 @@ typedef struct {
 	lg_pipeline pipeline;
 } lg_session;
 
-void lg_session_init(lg_session *s, const char *cmd);
-/* Handle a common option; returns 1 when handled, 0 when not ours, and
- * -1 after printing a usage error (the caller exits 2). */
-int lg_session_option(lg_session *s, int opt, const char *arg);
+void lg_session_init(lg_session *s, const char *cmd, const char *usage, char **argv);
+/* Handle a common option (and --help, --version, an unknown option).
+ * Returns LG_OPT_MINE when handled, LG_OPT_NOT_MINE for the command's own
+ * options, or LG_OPT_EXIT with *code set (help printed: 0; usage error
+ * printed: 2). */
+enum { LG_OPT_NOT_MINE = 0, LG_OPT_MINE = 1, LG_OPT_EXIT = 2 };
+int lg_session_option(lg_session *s, int opt, const char *arg, int *code);
 /* Load the vocabulary (always), then -- when paths is not NULL -- the
  * manifest and the inputs (./seeds when npaths is 0).  Returns LG_EXIT_OK
  * or the exit code to stop with (messages already printed). */

@@ -75,10 +75,13 @@ void lg_print_file_warnings(const char *path, const char *lines)
 	}
 }
 
-void lg_session_init(lg_session *s, const char *cmd)
+void lg_session_init(lg_session *s, const char *cmd, const char *usage, char **argv)
 {
 	memset(s, 0, sizeof *s);
 	s->cmd = cmd;
+	s->usage = usage;
+	s->argv = argv;
+	opterr = 0; /* our own messages, in the house shape */
 	s->encoding = LG_ENC_AUTO;
 }
 
@@ -88,36 +91,54 @@ static void on_problem(void *ctx, const char *path, const char *msg)
 	fprintf(stderr, "lgtrend: '%s': %s\n", path, msg);
 }
 
-int lg_session_option(lg_session *s, int opt, const char *arg)
+int lg_session_option(lg_session *s, int opt, const char *arg, int *code)
 {
 	switch (opt) {
 	case OPT_VOCAB:
 		s->vocab_path = arg;
-		return 1;
+		return LG_OPT_MINE;
 	case OPT_MANIFEST:
 		s->manifest_path = arg;
-		return 1;
+		return LG_OPT_MINE;
 	case OPT_INPUT_ENCODING:
 		if (lg_encoding_parse(arg, &s->encoding) != LG_OK) {
-			lg_usage_error(s->cmd, "unknown encoding '%s' (use auto, utf-8, gb18030, gbk, utf-16le or utf-16be)", arg);
-			return -1;
+			*code = lg_usage_error(s->cmd, "unknown encoding '%s' (use auto, utf-8, gb18030, gbk, utf-16le or utf-16be)",
+					       arg);
+			return LG_OPT_EXIT;
 		}
-		return 1;
+		return LG_OPT_MINE;
 	case 'j': {
 		char *e;
 		long j = strtol(arg, &e, 10);
 		if (*e || j < 1 || j > 256) {
-			lg_usage_error(s->cmd, "--jobs takes a number from 1 to 256, not '%s'", arg);
-			return -1;
+			*code = lg_usage_error(s->cmd, "--jobs takes a number from 1 to 256, not '%s'", arg);
+			return LG_OPT_EXIT;
 		}
 		s->jobs = (int)j;
-		return 1;
+		return LG_OPT_MINE;
 	}
 	case 'q':
 		s->quiet = true;
-		return 1;
+		return LG_OPT_MINE;
+	case 'h':
+		printf(s->usage, lg_common_options_help, lg_exit_codes_help);
+		*code = LG_EXIT_OK;
+		return LG_OPT_EXIT;
+	case OPT_VERSION:
+		printf("lgtrend %s\n", LG_VERSION);
+		*code = LG_EXIT_OK;
+		return LG_OPT_EXIT;
+	case '?':
+		if (optopt)
+			*code = lg_usage_error(s->cmd, "unknown option '-%c'", optopt);
+		else
+			*code = lg_usage_error(s->cmd, "unknown option '%s'", s->argv[optind - 1]);
+		return LG_OPT_EXIT;
+	case ':':
+		*code = lg_usage_error(s->cmd, "option '%s' needs a value", s->argv[optind - 1]);
+		return LG_OPT_EXIT;
 	default:
-		return 0;
+		return LG_OPT_NOT_MINE;
 	}
 }
 

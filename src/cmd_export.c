@@ -351,7 +351,7 @@ int cmd_export(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	lg_session s;
-	lg_session_init(&s, "export");
+	lg_session_init(&s, "export", usage, argv);
 	eopts o;
 	memset(&o, 0, sizeof o);
 	o.out_dir = "plots";
@@ -367,11 +367,11 @@ int cmd_export(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.s = &s;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
-		int h = lg_session_option(&s, opt, optarg);
-		if (h < 0)
-			return LG_EXIT_USAGE;
-		if (h)
+	while ((opt = getopt_long(argc, argv, ":j:qh", longopts, NULL)) != -1) {
+		int code, h = lg_session_option(&s, opt, optarg, &code);
+		if (h == LG_OPT_EXIT)
+			return code;
+		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
 		case OPT_ALL:
@@ -441,14 +441,8 @@ int cmd_export(int argc, char **argv)
 			else if (strcasecmp(optarg, "utf-8") && strcasecmp(optarg, "utf8"))
 				return lg_usage_error("export", "unknown CSV encoding '%s' (use utf-8 or gbk)", optarg);
 			break;
-		case 'h':
-			printf(usage, lg_common_options_help, lg_exit_codes_help);
-			return LG_EXIT_OK;
-		case OPT_VERSION:
-			printf("lgtrend %s\n", LG_VERSION);
-			return LG_EXIT_OK;
 		default:
-			return lg_usage_error("export", "unknown option");
+			return lg_usage_error(s.cmd, "unknown option");
 		}
 	}
 	if (!indicator && !all)

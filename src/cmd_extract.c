@@ -211,7 +211,7 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	lg_session s;
-	lg_session_init(&s, "extract");
+	lg_session_init(&s, "extract", usage, argv);
 	xctx c;
 	memset(&c, 0, sizeof c);
 	c.s = &s;
@@ -222,11 +222,11 @@ int cmd_extract(int argc, char **argv)
 	int nind = 0;
 	int opt, ret = LG_EXIT_OK;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "f:o:j:qh", longopts, NULL)) != -1) {
-		int h = lg_session_option(&s, opt, optarg);
-		if (h < 0)
-			return LG_EXIT_USAGE;
-		if (h)
+	while ((opt = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
+		int code, h = lg_session_option(&s, opt, optarg, &code);
+		if (h == LG_OPT_EXIT)
+			return code;
+		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
 		case 'f':
@@ -255,14 +255,8 @@ int cmd_extract(int argc, char **argv)
 		case OPT_EXCEL:
 			c.copts.excel = true;
 			break;
-		case 'h':
-			printf(usage, lg_common_options_help, lg_exit_codes_help);
-			return LG_EXIT_OK;
-		case OPT_VERSION:
-			printf("lgtrend %s\n", LG_VERSION);
-			return LG_EXIT_OK;
 		default:
-			return lg_usage_error("extract", "unknown option");
+			return lg_usage_error(s.cmd, "unknown option");
 		}
 	}
 	if (c.fmt == FMT_TSV)

@@ -10,9 +10,7 @@ static const char usage[] =
 	"accepted, and what it counts.  With --vocab FILE, the vocabulary as extended.\n"
 	"\n"
 	"  -f, --format FMT         text (default) or csv\n"
-	"      --vocab FILE         extend or replace the built-in vocabulary\n"
-	"  -h, --help               this help\n"
-	"      --version            version\n"
+	"%s"
 	"\n"
 	"%s";
 
@@ -40,14 +38,14 @@ int cmd_indicators(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	lg_session s;
-	lg_session_init(&s, "indicators");
+	lg_session_init(&s, "indicators", usage, argv);
 	int opt, fmt = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
-		int h = lg_session_option(&s, opt, optarg);
-		if (h < 0)
-			return LG_EXIT_USAGE;
-		if (h)
+	while ((opt = getopt_long(argc, argv, ":f:j:qh", longopts, NULL)) != -1) {
+		int code, h = lg_session_option(&s, opt, optarg, &code);
+		if (h == LG_OPT_EXIT)
+			return code;
+		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
 		case 'f':
@@ -58,14 +56,8 @@ int cmd_indicators(int argc, char **argv)
 			else
 				return lg_usage_error("indicators", "unknown format '%s' (use text or csv)", optarg);
 			break;
-		case 'h':
-			printf(usage, lg_exit_codes_help);
-			return LG_EXIT_OK;
-		case OPT_VERSION:
-			printf("lgtrend %s\n", LG_VERSION);
-			return LG_EXIT_OK;
 		default:
-			return lg_usage_error("indicators", "unknown option");
+			return lg_usage_error(s.cmd, "unknown option");
 		}
 	}
 	if (optind < argc)

@@ -133,17 +133,17 @@ int cmd_info(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	lg_session s;
-	lg_session_init(&s, "info");
+	lg_session_init(&s, "info", usage, argv);
 	ictx c;
 	memset(&c, 0, sizeof c);
 	c.s = &s;
 	int opt, ret;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
-		int h = lg_session_option(&s, opt, optarg);
-		if (h < 0)
-			return LG_EXIT_USAGE;
-		if (h)
+	while ((opt = getopt_long(argc, argv, ":f:j:qh", longopts, NULL)) != -1) {
+		int code, h = lg_session_option(&s, opt, optarg, &code);
+		if (h == LG_OPT_EXIT)
+			return code;
+		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
 		case 'f':
@@ -156,14 +156,8 @@ int cmd_info(int argc, char **argv)
 			else
 				return lg_usage_error("info", "unknown format '%s' (use text, csv or tsv)", optarg);
 			break;
-		case 'h':
-			printf(usage, lg_common_options_help, lg_exit_codes_help);
-			return LG_EXIT_OK;
-		case OPT_VERSION:
-			printf("lgtrend %s\n", LG_VERSION);
-			return LG_EXIT_OK;
 		default:
-			return lg_usage_error("info", "unknown option");
+			return lg_usage_error(s.cmd, "unknown option");
 		}
 	}
 	ret = lg_session_open(&s, argv + optind, argc - optind, true);

@@ -925,6 +925,32 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	return j;
 }
 
+/* The rules on a figure's words, in the order they are tried; the first
+ * that matches gives the reason. */
+static const struct {
+	lg_rule rule;
+	const char *reason;
+} subject_rules[] = {
+	{ LG_RULE_WAIVED, "waived, exempted or not imposed" },
+	{ LG_RULE_PLAN, "a plan or target" },
+	{ LG_RULE_COMPARISON, "a comparison base (another period)" },
+	{ LG_RULE_AVERAGE, "an average or a rate" },
+	{ LG_RULE_LEGAL, "an amount in a legal provision" },
+	{ LG_RULE_CHANGE, "a change, not a level" },
+	{ LG_RULE_SINGLE_CASE, "one case, not the year's figure" },
+};
+
+static bool subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, const char **reason)
+{
+	for (size_t i = 0; i < sizeof subject_rules / sizeof subject_rules[0]; i++) {
+		if (rule_hit(st, subject_rules[i].rule, subj, why, cap)) {
+			*reason = subject_rules[i].reason;
+			return true;
+		}
+	}
+	return false;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1123,27 +1149,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (q->trailing_yishang && pre) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a threshold (以上/以下 + noun), not a figure";
-	} else if (rules && rule_hit(st, LG_RULE_WAIVED, subj, why, sizeof why)) {
+	} else if (rules && subject_rule(st, subj, why, sizeof why, &reason)) {
 		role = LG_ROLE_EXCLUDED;
-		reason = "waived, exempted or not imposed";
-	} else if (rules && rule_hit(st, LG_RULE_PLAN, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "a plan or target";
-	} else if (rules && rule_hit(st, LG_RULE_COMPARISON, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "a comparison base (another period)";
-	} else if (rules && rule_hit(st, LG_RULE_AVERAGE, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "an average or a rate";
-	} else if (rules && rule_hit(st, LG_RULE_LEGAL, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "an amount in a legal provision";
-	} else if (rules && rule_hit(st, LG_RULE_CHANGE, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "a change, not a level";
-	} else if (rules && rule_hit(st, LG_RULE_SINGLE_CASE, subj, why, sizeof why)) {
-		role = LG_ROLE_EXCLUDED;
-		reason = "one case, not the year's figure";
 	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
 				  (!best_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)))) {
 		size_t ms, me;
@@ -1374,8 +1381,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 			best_unit = u;
 		}
 	}
-	if (best < 0 || rule_hit(st, LG_RULE_WAIVED, lab, NULL, 0) || rule_hit(st, LG_RULE_PLAN, lab, NULL, 0) ||
-	    rule_hit(st, LG_RULE_AVERAGE, lab, NULL, 0) || st->in_plan)
+	const char *why;
+	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why))
 		return true;
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)best);
 	if (uid < 0) {

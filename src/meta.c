@@ -95,6 +95,23 @@ static const char *const breakers[] = {
 	"向", "与", "对", "由", "在", "给", "到", "至", "并", "及", "为", "是", "的", "将", "请", "经", "被",
 };
 
+/* Start of the run of (at most max) Han characters that ends at p. */
+static const char *han_run_before(const char *text, const char *p, int max)
+{
+	const char *q = p;
+	int chars = 0;
+	while (q > text && chars < max) {
+		size_t k = lg_utf8_prev_len(text, q);
+		unsigned cp;
+		lg_utf8_decode(q - k, &cp);
+		if (!is_han(cp))
+			break;
+		q -= k;
+		chars++;
+	}
+	return q;
+}
+
 /* The place spelled just before p (the start of 应急管理局): the run of Han
  * characters back to a non-Han character or a breaker word.  Returns its
  * length in bytes (0 when none) and sets *start. */
@@ -110,17 +127,7 @@ static size_t place_before(const char *text, const char *p, const char **start)
 static size_t place_before_br(const char *text, const char *p, const char **start, const char **breaker)
 {
 	*breaker = NULL;
-	const char *q = p;
-	int chars = 0;
-	while (q > text && chars < 14) {
-		size_t k = lg_utf8_prev_len(text, q);
-		unsigned cp;
-		lg_utf8_decode(q - k, &cp);
-		if (!is_han(cp))
-			break;
-		q -= k;
-		chars++;
-	}
+	const char *q = han_run_before(text, p, 14);
 	/* cut after the last breaker inside [q, p) */
 	const char *cut = q;
 	for (const char *r = q; r < p;) {
@@ -369,17 +376,7 @@ static void gazetteer_places(const lg_meta *m, const char *text, size_t n, cand 
 		const char *p = text, *end = text + n;
 		while ((p = lg_find3(p, (size_t)(end - p), suffix[k])) != NULL) {
 			/* the run of Han characters before, tried longest first */
-			const char *rs = p;
-			int ch = 0;
-			while (rs > text && ch < 10) {
-				size_t pk = lg_utf8_prev_len(text, rs);
-				unsigned pc;
-				lg_utf8_decode(rs - pk, &pc);
-				if (!is_han(pc))
-					break;
-				rs -= pk;
-				ch++;
-			}
+			const char *rs = han_run_before(text, p, 10);
 			char name[64];
 			for (const char *st = rs; st < p;) {
 				size_t nl2 = (size_t)(p + 3 - st);
