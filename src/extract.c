@@ -994,12 +994,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		subj_e = st->prev_subj_e;
 		in_paren = in_paren || st->prev_paren;
 		masked_copy(subj, s, subj_s, subj_e);
-	} else if (blank_subject(subj) && ss > st->sent_start && (!st->have_prev || st->prev_end < ss)) {
-		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause;
-		 * the words are in the clause before */
+	} else if (ss > st->sent_start && (!st->have_prev || st->prev_end < ss) &&
+		   (blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0))) {
+		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause,
+		 * or 涉及 pointing back: the words are in the clause before */
 		bool p2;
 		size_t k = ss - lg_utf8_prev_len(s + st->sent_start, s + ss);
-		size_t ss2 = words_start(st, k, true, &p2);
+		size_t ss2 = words_start(st, k, false, &p2);
 		if (ss2 < k) {
 			subj_s = ss2;
 			subj_e = q->start;
@@ -1145,7 +1146,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	bool rules = re_find(st, lg_vocab_any_rule(v), subj->s, subj->len, NULL, NULL);
 	if (st->in_plan) {
 		role = LG_ROLE_EXCLUDED;
-		reason = "in a section of plans or shortcomings";
+		reason = "in a section of plans";
 	} else if (q->trailing_yishang && pre) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a threshold (以上/以下 + noun), not a figure";
