@@ -10,7 +10,8 @@
  *     (it separates the cells of a table row);
  *     zero-width characters are dropped; dashes U+2010..U+2015, U+2212
  *     become '-';
- *   - Word artefacts "[bookmark: ...]" are removed;
+ *   - Word artefacts "[bookmark: ...]" are removed, and HTML character
+ *     references (&nbsp; &ldquo; &#12345;) replaced;
  *   - a line break inside a number or between a number and its unit, in a
  *     long (wrapped) line, is removed: "1,023.\n65万元" reads 1,023.65万元.
  * Every byte position of the clean text maps to a byte position of the

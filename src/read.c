@@ -428,6 +428,61 @@ static void cut_artefacts(lg_text *t)
 	}
 }
 
+/* HTML character references left in text scraped from web pages:
+ * &nbsp; &ldquo; &rdquo; &mdash; &amp; &#12345; &#x3001; ...  Each is longer
+ * than what it stands for, so it is replaced in place and the rest cut. */
+static void html_entities(lg_text *t)
+{
+	static const struct {
+		const char *name, *utf8;
+	} ents[] = {
+		{ "nbsp", " " },   { "ensp", " " },   { "emsp", " " },  { "ldquo", "“" }, { "rdquo", "”" },
+		{ "lsquo", "‘" }, { "rsquo", "’" }, { "mdash", "-" }, { "ndash", "-" }, { "hellip", "…" },
+		{ "middot", "·" }, { "amp", "&" },  { "lt", "<" },     { "gt", ">" },     { "quot", "\"" },
+		{ "apos", "'" },
+	};
+	size_t from = 0;
+	for (;;) {
+		char *s = t->out_.s;
+		size_t n = t->out_.len;
+		char *p = from < n ? memchr(s + from, '&', n - from) : NULL;
+		if (!p)
+			return;
+		size_t a = (size_t)(p - s);
+		from = a + 1;
+		char *semi = memchr(p, ';', n - a < 12 ? n - a : 12);
+		if (!semi)
+			continue;
+		size_t b = (size_t)(semi - s) + 1;
+		char rep[8];
+		size_t rl = 0;
+		if (p[1] == '#') {
+			unsigned long cp = p[2] == 'x' || p[2] == 'X' ? strtoul(p + 3, NULL, 16) : strtoul(p + 2, NULL, 10);
+			if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+				continue;
+			if (cp == 0xA0 || cp == 0x3000)
+				cp = ' ';
+			if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C)
+				cp -= 0xFEE0;
+			rl = utf8_encode((unsigned)cp, rep);
+		} else {
+			for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+				size_t nl = strlen(ents[k].name);
+				if (b - a == nl + 2 && memcmp(p + 1, ents[k].name, nl) == 0) {
+					rl = strlen(ents[k].utf8);
+					memcpy(rep, ents[k].utf8, rl);
+					break;
+				}
+			}
+		}
+		if (!rl || rl >= b - a)
+			continue;
+		memcpy(s + a, rep, rl);
+		cut_span(t, a + rl, b);
+		from = a + rl;
+	}
+}
+
 static bool is_digit_c(char c)
 {
 	return c >= '0' && c <= '9';
@@ -597,6 +652,7 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 		return st;
 	}
 	cut_artefacts(t);
+	html_entities(t);
 	join_split_numbers(t);
 	t->s = t->out_.s;
 	t->n = t->out_.len;

@@ -117,6 +117,20 @@ START_TEST(normal_form)
 }
 END_TEST
 
+START_TEST(html_entities)
+{
+	const char *in = "全市&nbsp;检查企业8778家次&#65292;罚款&ldquo;2532.15&rdquo;万元&amp;。";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, in, strlen(in), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "全市 检查企业8778家次，罚款“2532.15”万元&。");
+	const char *p = strstr(t.s, "2532.15");
+	ck_assert_int_eq(memcmp(in + lg_text_orig_offset(&t, (size_t)(p - t.s)), "2532.15", 7), 0);
+	lg_text_release(&t);
+}
+END_TEST
+
 START_TEST(empty_and_blank)
 {
 	lg_text t;
@@ -234,6 +248,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
+	tcase_add_test(tc, html_entities);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad input");
 	tcase_set_timeout(tc, 60);
