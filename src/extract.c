@@ -969,6 +969,18 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		set_prev(st, e, q->start, q->start, false);
 		return e;
 	}
+	lg_qty money;
+	if (q->kind == LG_UK_NONE && q->has_mult && !q->range && !q->chinese) {
+		/* "罚款312.6万", "罚没款1.2亿": a bare 万/亿 after a number is read
+		 * as 元 -- only a money indicator named in the words can take it */
+		money = *q;
+		money.kind = LG_UK_MONEY;
+		money.unit = "万元";
+		money.unit_text = "";
+		money.unit_id = lg_units_canon_id("万元");
+		if (lg_dec_shift(&money.value, -4) == LG_OK)
+			q = &money;
+	}
 	if (q->range || (q->kind != LG_UK_MONEY && q->kind != LG_UK_COUNT)) {
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
