@@ -1162,6 +1162,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (q->trailing_yishang && pre) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a threshold (以上/以下 + noun), not a figure";
+	} else if (q->trailing_yishang &&
+		   lg_re_search(lg_vocab_rule(v, LG_RULE_LEGAL_CONTEXT), x->md, s, q->start, st->sent_start, NULL, NULL)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "a bound in a penalty provision";
 	} else if (rules && subject_rule(st, subj, why, sizeof why, &reason)) {
 		role = LG_ROLE_EXCLUDED;
 	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||

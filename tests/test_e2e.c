@@ -272,7 +272,7 @@ START_TEST(exit_1_partial_and_bad_inputs)
 	HAS(err, want);
 	snprintf(want, sizeof want, "lgtrend: '%s/bad.txt': not valid UTF-8 or GB18030 text (invalid byte at offset 0)\n", dir);
 	HAS(err, want);
-	HAS(err, "lgtrend: 3 of 4 inputs failed; 1 processed, 3 figures\n");
+	HAS(err, "lgtrend: 3 of 4 inputs failed; 1 processed, 4 figures\n");
 	HAS(out, "开平市应急管理局"); /* the good file still came through */
 	/* a path that does not exist, next to a good one */
 	ck_assert_int_eq(run("$LGTREND extract seeds/kaiping-2019.txt '%s/nope.txt'", dir), 1);
@@ -499,8 +499,11 @@ START_TEST(huge_one_line_report)
 		copies++;
 	}
 	put(dir, "big.txt", big.s, big.len);
+	ck_assert_int_eq(run("$LGTREND extract -q --format tsv seeds/luoyang-2021.txt | wc -l"), 0);
+	long per_copy = atol(out.s) - 1;
+	ck_assert_int_gt(per_copy, 10);
 	ck_assert_int_eq(run("$LGTREND extract -q --format tsv '%s/big.txt' | wc -l", dir), 0);
-	ck_assert_int_eq(atol(out.s), (long)(18 * copies + 1));
+	ck_assert_int_eq(atol(out.s), per_copy * (long)copies + 1);
 	lg_buf_release(&seed);
 	lg_buf_release(&big);
 	t_rmtree(dir);

@@ -47,11 +47,11 @@ START_TEST(extend_and_replace)
 	lg_err err;
 	ck_assert_int_eq(lg_vocab_load_default(v, &err), LG_OK);
 	size_t before = lg_vocab_count(v);
-	const char *extra = "[indicator 约谈]\nid = interviews\nunit = 次\nsame = 人次\ntrigger = 约谈\n\n"
+	const char *extra = "[indicator 警示教育]\nid = warning_education\nunit = 次\nsame = 人次\ntrigger = 警示教育\n\n"
 			    "[indicator 罚款]\nid = fines\nunit = 万元\ntrigger = 罚金\n";
 	ck_assert_int_eq(lg_vocab_parse(v, extra, strlen(extra), "mine.conf", &err), LG_OK);
 	ck_assert_int_eq(lg_vocab_compile(v, &err), LG_OK);
-	ck_assert_uint_eq(lg_vocab_count(v), before + 1); /* 罚款 replaced, 约谈 added */
+	ck_assert_uint_eq(lg_vocab_count(v), before + 1); /* 罚款 replaced, 警示教育 added */
 	const lg_indicator *d = lg_vocab_get(v, (size_t)lg_vocab_find(v, "罚款"));
 	ck_assert_str_eq(d->trigger_src, "罚金");
 	ck_assert_ptr_null(d->proxy);
