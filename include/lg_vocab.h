@@ -39,6 +39,8 @@ typedef struct {
 	size_t nsame;
 	char **accept;    /* units accepted and kept as written */
 	size_t naccept;
+	char **alias;     /* other names --indicator accepts */
+	size_t nalias;
 	char *proxy;      /* name of a stand-in indicator for export, or NULL */
 	int priority;
 	char *trigger_src, *exclude_src, *context_src;
@@ -85,7 +87,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err);
 
 size_t lg_vocab_count(const lg_vocab *v);
 const lg_indicator *lg_vocab_get(const lg_vocab *v, size_t i);
-/* Index of the indicator named (Chinese name or id), or -1. */
+/* Index of the indicator named (Chinese name, id or alias), or -1. */
 int lg_vocab_find(const lg_vocab *v, const char *name);
 
 /* Does indicator i accept a figure in this canonical unit?  *out_unit is

@@ -22,7 +22,8 @@ static const char usage[] =
 	"(one row per agency, one column per year), DIR/NAME.gp (gnuplot script) and\n"
 	"DIR/NAME.png.  PATHs are files or directories (*.txt); default ./seeds.\n"
 	"\n"
-	"      --indicator NAME     Chinese name (罚款) or id (fines); see 'lgtrend indicators'\n"
+	"      --indicator NAME     Chinese name (罚款), id (fines) or alias (罚款金额); files\n"
+	"                           are named as given; see 'lgtrend indicators'\n"
 	"      --all                every indicator that has data, plus DIR/index.csv\n"
 	"      --scope SCOPE        only figures of one scope: 全辖区, 本级, 乡镇, 专项\n"
 	"                           (or all, bureau, town, campaign)\n"
@@ -153,6 +154,7 @@ static int mkdirs(const char *dir)
 
 typedef struct {
 	const char *out_dir;
+	const char *stem; /* file names: the indicator as asked for, or NULL for its name */
 	lg_csv_opts copts;
 	lg_gp_opts gp;
 	bool render;
@@ -221,6 +223,7 @@ static lg_status w_gp(void *a, FILE *fp, lg_err *err)
 static int write_indicator(lg_session *s, const lg_series *ser, eopts *o, bool *rendered_any)
 {
 	const lg_indicator *ind = lg_vocab_get(s->vocab, (size_t)lg_series_indicator(ser));
+	const char *stem = o->stem ? o->stem : ind->name;
 	int ret = LG_EXIT_OK, rc;
 	lg_buf path = LG_BUF_INIT;
 	eopts local = *o;
@@ -234,11 +237,11 @@ static int write_indicator(lg_session *s, const lg_series *ser, eopts *o, bool *
 		}
 	}
 	warg w = { ser, &local, NULL };
-	lg_buf_addf(&path, "%s/%s.csv", o->out_dir, ind->name);
+	lg_buf_addf(&path, "%s/%s.csv", o->out_dir, stem);
 	if ((rc = write_atomic(path.s, w_long, &w)) > 0)
 		ret = rc;
 	lg_buf_reset(&path);
-	lg_buf_addf(&path, "%s/%s.wide.csv", o->out_dir, ind->name);
+	lg_buf_addf(&path, "%s/%s.wide.csv", o->out_dir, stem);
 	if (local.ylo && (rc = write_atomic(path.s, w_wide, &w)) > 0)
 		ret = rc;
 	if (!local.ylo) {
@@ -248,8 +251,8 @@ static int write_indicator(lg_session *s, const lg_series *ser, eopts *o, bool *
 	/* the chart */
 	const char *suffix = o->gp.chart == LG_CHART_BAR ? ".bar" : o->gp.chart == LG_CHART_YOY ? ".yoy" : "";
 	lg_buf image = LG_BUF_INIT, script = LG_BUF_INIT;
-	lg_buf_addf(&image, "%s%s.%s", ind->name, suffix, o->gp.terminal);
-	lg_buf_addf(&script, "%s%s.gp", ind->name, suffix);
+	lg_buf_addf(&image, "%s%s.%s", stem, suffix, o->gp.terminal);
+	lg_buf_addf(&script, "%s%s.gp", stem, suffix);
 	local.gp.image = image.s;
 	local.gp.ylo = local.ylo;
 	local.gp.yhi = local.yhi;
@@ -462,6 +465,10 @@ int cmd_export(int argc, char **argv)
 			goto cleanup;
 		}
 		c.series[c.nseries++] = lg_series_new(s.vocab, k, scope);
+		/* files are named as asked for (罚款, fines or an alias), when
+		 * that is a plain file name */
+		if (!strchr(indicator, '/') && indicator[0] != '.' && indicator[0] != '-')
+			o.stem = indicator;
 	} else {
 		for (size_t k = 0; k < nv; k++)
 			c.series[c.nseries++] = lg_series_new(s.vocab, (int)k, scope);

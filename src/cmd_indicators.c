@@ -70,14 +70,17 @@ int cmd_indicators(int argc, char **argv)
 	lg_csv_opts co = { ',', false, false, false };
 	lg_csv *csv = fmt ? lg_csv_new(stdout, &co) : NULL;
 	if (csv) {
-		static const char *const head[] = { "indicator", "id", "unit", "same", "accept", "proxy", "description" };
+		static const char *const head[] = { "indicator", "id", "unit", "same", "accept", "proxy", "aliases",
+						     "description" };
 		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 			lg_csv_text(csv, head[i]);
 		lg_csv_endrow(csv);
 	}
 	for (size_t i = 0; i < lg_vocab_count(s.vocab); i++) {
 		const lg_indicator *d = lg_vocab_get(s.vocab, i);
-		lg_buf same = LG_BUF_INIT, acc = LG_BUF_INIT;
+		lg_buf same = LG_BUF_INIT, acc = LG_BUF_INIT, al = LG_BUF_INIT;
+		for (size_t k = 0; k < d->nalias; k++)
+			lg_buf_addf(&al, "%s%s", k ? " " : "", d->alias[k]);
 		for (size_t k = 0; k < d->nsame; k++)
 			lg_buf_addf(&same, "%s%s", k ? " " : "", d->same[k]);
 		for (size_t k = 0; k < d->naccept; k++)
@@ -89,6 +92,7 @@ int cmd_indicators(int argc, char **argv)
 			lg_csv_text(csv, same.s);
 			lg_csv_text(csv, acc.s);
 			lg_csv_text(csv, d->proxy ? d->proxy : "");
+			lg_csv_text(csv, al.s);
 			lg_csv_text(csv, d->desc ? d->desc : "");
 			lg_csv_endrow(csv);
 		} else {
@@ -102,6 +106,7 @@ int cmd_indicators(int argc, char **argv)
 		}
 		lg_buf_release(&same);
 		lg_buf_release(&acc);
+		lg_buf_release(&al);
 	}
 	if (csv) {
 		if (lg_csv_flush(csv) != LG_OK)

@@ -283,7 +283,8 @@ typedef struct {
 	bool sent_has_figure;
 
 	size_t sent_start;
-	size_t sent_end; /* 0 until computed */
+	size_t sent_line_start; /* where the physical line holding sent_start began */
+	size_t sent_end;	/* 0 until computed */
 	size_t ctx_scanned;
 	int ctx_scope;
 	size_t ctx_scope_at;
@@ -383,8 +384,8 @@ static void compute_sent_end(fstate *st)
 	const char *s = st->s;
 	size_t n = st->n;
 	size_t i = st->sent_start;
-	/* the main loop knows where the physical line began */
-	size_t line_start = st->line_start <= i ? st->line_start : i;
+	/* the main loop knew where the sentence's physical line began */
+	size_t line_start = st->sent_line_start;
 	while (i < n) {
 		size_t k;
 		if (s[i] == '\n') {
@@ -408,6 +409,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	const char *s = st->s;
 	size_t n = st->n;
 	st->sent_start = pos;
+	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
 	st->ctx_scanned = pos;
 	st->ctx_scope = -1;
@@ -794,6 +796,17 @@ static void fill_text_span(fstate *st, lg_figure *f)
 		while (b > f->norm_end && b < st->n && (((unsigned char)st->s[b]) & 0xC0) == 0x80)
 			b--;
 	}
+	/* no indentation or trailing blanks */
+	for (;;) {
+		if (a < f->norm_start && (st->s[a] == ' ' || st->s[a] == '\t' || st->s[a] == '\n'))
+			a++;
+		else if (a + 3 <= f->norm_start && memcmp(st->s + a, "\u3000", 3) == 0)
+			a += 3;
+		else
+			break;
+	}
+	while (b > f->norm_end && (st->s[b - 1] == ' ' || st->s[b - 1] == '\t' || st->s[b - 1] == '\n'))
+		b--;
 	f->text_start = a;
 	f->text_end = b;
 }

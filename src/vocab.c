@@ -98,6 +98,7 @@ static void ind_release(lg_indicator *d)
 	free(d->unit);
 	free_list(d->same, d->nsame);
 	free_list(d->accept, d->naccept);
+	free_list(d->alias, d->nalias);
 	free(d->proxy);
 	free(d->trigger_src);
 	free(d->exclude_src);
@@ -449,6 +450,8 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				split_units(val, &cur->same, &cur->nsame);
 			} else if (strcmp(key, "accept") == 0) {
 				split_units(val, &cur->accept, &cur->naccept);
+			} else if (strcmp(key, "alias") == 0) {
+				split_units(val, &cur->alias, &cur->nalias);
 			} else if (strcmp(key, "trigger") == 0) {
 				join_alt_at(&cur->trigger_src, val, &v->segs[3 * (size_t)(cur - v->ind)], lineno);
 			} else if (strcmp(key, "exclude") == 0) {
@@ -821,6 +824,10 @@ int lg_vocab_find(const lg_vocab *v, const char *name)
 	for (size_t i = 0; i < v->nind; i++)
 		if (strcmp(v->ind[i].name, name) == 0 || (v->ind[i].id && strcmp(v->ind[i].id, name) == 0))
 			return (int)i;
+	for (size_t i = 0; i < v->nind; i++)
+		for (size_t k = 0; k < v->ind[i].nalias; k++)
+			if (strcmp(v->ind[i].alias[k], name) == 0)
+				return (int)i;
 	return -1;
 }
 

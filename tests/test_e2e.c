@@ -135,8 +135,14 @@ START_TEST(export_golden)
 	snprintf(p, sizeof p, "%s/罚款.gp", dir);
 	golden_path("罚款.gp", p);
 	ck_assert(!exists(dir, "罚款.png"));
+	/* by id or alias: the same figures, files named as asked for */
 	ck_assert_int_eq(run("$LGTREND export --indicator inspections --out-dir '%s' --no-render seeds", dir), 0);
-	snprintf(p, sizeof p, "%s/检查企业.csv", dir);
+	snprintf(p, sizeof p, "%s/inspections.csv", dir);
+	golden_path("检查企业.csv", p);
+	ck_assert(exists(dir, "inspections.gp"));
+	ck_assert(!exists(dir, "检查企业.csv"));
+	ck_assert_int_eq(run("$LGTREND export --indicator 执法检查 --out-dir '%s' --no-render seeds", dir), 0);
+	snprintf(p, sizeof p, "%s/执法检查.csv", dir);
 	golden_path("检查企业.csv", p);
 	ck_assert_int_eq(run("$LGTREND export --indicator 罚款 --excel --out-dir '%s/x' --no-render seeds", dir), 0);
 	snprintf(p, sizeof p, "%s/x/罚款.csv", dir);

@@ -225,6 +225,44 @@ START_TEST(offsets_point_into_original_bytes)
 }
 END_TEST
 
+/* A figure's sentence is the whole sentence, across hard-wrapped lines,
+ * from wherever on its line it begins, without indentation. */
+START_TEST(sentence_spans_wrapped_lines)
+{
+	const char *s = "德阳市应急管理局2020年法治政府建设工作情况报告\n"
+			"    2020年，市应急管理局认真贯彻落实市委、市政府关于法治政府建设的决策部署，依法\n"
+			"履行安全生产综合监管职责，全市安全生产形势持续稳定向好。全年全市应急管理系统共\n"
+			"检查企业6,125家次，立案查处安全生产违法行为312起，行政罚\n"
+			"款金额共计1,023.\n"
+			"65万元。\n"
+			"    全市发生生产安全事故41起。\n";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	rep.year = 2020;
+	lg_extractor *x = lg_extractor_new(t_vocab(), false);
+	lg_figures figs;
+	lg_figures_init(&figs);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, &t, &rep, &figs, &warn);
+	ck_assert_uint_eq(figs.n, 4);
+	const char *head = "全年全市应急管理系统共\n检查企业", *tail = "65万元。";
+	for (size_t i = 0; i < 3; i++) {
+		const char *a = t.s + figs.v[i].text_start, *b = t.s + figs.v[i].text_end;
+		ck_assert_int_eq(memcmp(a, head, strlen(head)), 0);
+		ck_assert_int_eq(memcmp(b - strlen(tail), tail, strlen(tail)), 0);
+	}
+	ck_assert_int_eq(memcmp(t.s + figs.v[3].text_start, "全市发生", strlen("全市发生")), 0);
+	lg_buf_release(&warn);
+	lg_figures_release(&figs);
+	lg_extractor_free(x);
+	lg_text_release(&t);
+}
+END_TEST
+
 /* --explain keeps the numbers turned away, each with its reason. */
 START_TEST(explain_gives_reasons)
 {
@@ -291,6 +329,7 @@ Suite *suite_extract(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("properties");
 	tcase_add_test(tc, offsets_point_into_original_bytes);
+	tcase_add_test(tc, sentence_spans_wrapped_lines);
 	tcase_add_test(tc, explain_gives_reasons);
 	tcase_add_test(tc, long_numbers_exact_or_warned);
 	suite_add_tcase(s, tc);
