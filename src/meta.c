@@ -93,6 +93,7 @@ static const char *place_level(const char *s, size_t n)
 static const char *const breakers[] = {
 	"关于", "印发", "根据", "按照", "会同", "联合", "配合", "协助", "报送", "转发", "经过", "通过",
 	"向", "与", "对", "由", "在", "给", "到", "至", "并", "及", "为", "是", "的", "将", "请", "经", "被",
+	"年度", "年", /* 2023年度某某县应急管理局 */
 };
 
 /* Start of the run of (at most max) Han characters that ends at p. */
@@ -134,7 +135,7 @@ static size_t place_before_br(const char *text, const char *p, const char **star
 		for (size_t b = 0; b < sizeof breakers / sizeof breakers[0]; b++) {
 			if (starts(r, p, breakers[b])) {
 				size_t bl = strlen(breakers[b]);
-				if (r + bl <= p) {
+				if (r + bl <= p && r + bl > cut) {
 					cut = r + bl;
 					*breaker = breakers[b];
 				}
