@@ -608,11 +608,28 @@ static void ctx_update(fstate *st, size_t upto)
 			} else if (memmem(p, len, "一季度", 9)) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-3月");
 			} else if (len >= 6 && memcmp(p, "截", 3) == 0) {
-				/* 截至/截止/截止到 11月(30日): written as 截至11月(30日) */
+				/* 截至/截止/截止到 (2023年)11月底 or 11月30日: the months
+				 * from January, 1-11月; 截至11月 or 11月15日 stay as written */
 				const char *d = p;
 				while (d < p + len && (*d < '0' || *d > '9'))
 					d++;
-				snprintf(st->ctx_period, sizeof st->ctx_period, "截至%.*s", (int)(p + len - d), d);
+				const char *m = d;
+				if (p + len - m > 4 && memcmp(m + 4, "年", 3) == 0) {
+					st->ctx_year = atoi(m); /* 截至2023年10月: that year */
+					m += 7;
+				}
+				int mon = atoi(m), day = 0;
+				const char *yue = memmem(m, (size_t)(p + len - m), "月", 3);
+				if (yue && yue + 3 < p + len)
+					day = atoi(yue + 3);
+				bool month_end = day >= 28 || (me + 3 <= st->n && (memcmp(st->s + me, "底", 3) == 0 ||
+										   memcmp(st->s + me, "末", 3) == 0));
+				if (month_end && mon == 12)
+					st->ctx_period[0] = '\0';
+				else if (month_end && mon >= 2 && mon <= 11)
+					snprintf(st->ctx_period, sizeof st->ctx_period, "1-%d月", mon);
+				else
+					snprintf(st->ctx_period, sizeof st->ctx_period, "截至%.*s", (int)(p + len - d), d);
 			} else if (sscanf(p, "%d", &a) == 1) {
 				const char *q = p;
 				while (q < p + len && *q >= '0' && *q <= '9')
