@@ -43,6 +43,7 @@ typedef struct {
 	size_t nalias;
 	char *proxy;      /* name of a stand-in indicator for export, or NULL */
 	int priority;
+	lg_scope scope;   /* when the sentence names none (default 全辖区) */
 	char *trigger_src, *exclude_src, *context_src;
 	pcre2_code *trigger;     /* anywhere in the subject */
 	pcre2_code *trigger_end; /* ending a noun phrase (after a count) */

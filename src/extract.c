@@ -858,6 +858,8 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 		f->scope = LG_SCOPE_CAMPAIGN;
 	else if (st->ctx_scope >= 0)
 		f->scope = (lg_scope)st->ctx_scope;
+	else if (ind >= 0)
+		f->scope = lg_vocab_get(st->v, (size_t)ind)->scope;
 	else
 		f->scope = LG_SCOPE_ALL;
 	snprintf(f->period, sizeof f->period, "%s", st->ctx_period[0] ? st->ctx_period : st->rep->period);

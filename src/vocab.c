@@ -461,6 +461,13 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
+			} else if (strcmp(key, "scope") == 0) {
+				if (!scope_lookup(val, &cur->scope)) {
+					lg_err_set(err, "%s:%zu: indicator %s: unknown scope '%s' (use 全辖区, 本级, 乡镇 or 专项)", origin,
+						   lineno, cur->name, val);
+					ret = LG_ERR_SYNTAX;
+					goto cleanup;
+				}
 			} else if (strcmp(key, "priority") == 0) {
 				char *e;
 				long pr = strtol(val, &e, 10);

@@ -90,6 +90,8 @@ START_TEST(broken_vocabularies)
 	expect_error("[indicator 罚款\n", LG_ERR_SYNTAX,
 		     "bad.conf:1: malformed section header (expected [indicator NAME], [scope NAME], [rules] or [vocab])");
 	expect_error("just words\n", LG_ERR_SYNTAX, "bad.conf:1: expected `key = value`");
+	expect_error("[indicator 罚款]\nid = fines\nunit = 万元\ntrigger = 罚款\nscope = 全国\n", LG_ERR_SYNTAX,
+		     "bad.conf:5: indicator 罚款: unknown scope '全国' (use 全辖区, 本级, 乡镇 or 专项)");
 	expect_error("[scope 全国]\n", LG_ERR_SYNTAX, "bad.conf:1: unknown scope '全国' (use 全辖区, 本级, 乡镇 or 专项)");
 	expect_error("[rules]\nplan = (?<\n", LG_ERR_PATTERN,
 		     "bad.conf:2: rules: plan: PCRE2 error at offset 3: subpattern name expected");
