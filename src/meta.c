@@ -215,6 +215,31 @@ static bool is_addressee(const char *s, size_t n)
 	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "："));
 }
 
+/* A web page's publisher line: "来源:XX区应急管理局", "发布机构:XX市应急管理局". */
+static void publisher(const char *s, size_t n, const char *text, cand *c, int *nc, int max)
+{
+	static const char *const keys[] = { "来源:", "发布机构:", "来源：", "发布机构：" };
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		const char *key = memmem(s, n, keys[k], strlen(keys[k]));
+		if (!key)
+			continue;
+		const char *from = key + strlen(keys[k]), *end = s + n;
+		while (from < end && *from == ' ')
+			from++;
+		/* the name right after the key, at most 20 characters on */
+		for (const char *q = from; q < end && q - from < 60; q++) {
+			bool hall = starts(q, end, "应急管理厅");
+			if (!hall && !starts(q, end, "应急管理局"))
+				continue;
+			const char *ps;
+			size_t pl = place_before(from, q, &ps);
+			if (ps == from && pl > 3 && *place_level(ps, pl))
+				add_cand(c, nc, max, ps, pl, (size_t)(q - text), hall);
+			return;
+		}
+	}
+}
+
 /* Year "(19|20)dd" followed by 年 at s[i]? */
 static int year_at(const char *s, size_t n, size_t i)
 {
@@ -519,8 +544,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 {
 	memset(r, 0, sizeof *r);
 	enum { MAXC = 24 };
-	cand body[MAXC], title_c[MAXC], places[MAXC];
-	int nbody = 0, ntitle = 0, nplaces = 0;
+	cand body[MAXC], title_c[MAXC], places[MAXC], source[MAXC];
+	int nbody = 0, ntitle = 0, nplaces = 0, nsource = 0;
 	bool title_level_only = false, title_hall = false;
 	char title_level[8] = "";
 	int year_title = 0, year_opening = 0, year_firstpara = 0;
@@ -541,6 +566,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 			continue;
 		nonempty++;
 		bool skip = skip_line(ls, len);
+		if (skip && !nsource)
+			publisher(ls, len, text, source, &nsource, MAXC);
 		size_t chars = len < 200 ? count_chars(ls, len) : 999;
 		bool title_line = in_title_zone && !skip && chars <= 50 && nonempty <= 8;
 		if (in_title_zone && !skip && (chars > 50 || nonempty > 8))
@@ -618,6 +645,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 	/* 3. the agency */
 	if (ntitle) {
 		set_agency(r, title_c[0].place, title_c[0].hall, "title");
+	} else if (nsource) {
+		set_agency(r, source[0].place, source[0].hall, "publisher");
 	} else {
 		const char *want = title_level_only ? title_level : dominant_level(text, n);
 		int pick = -1;
