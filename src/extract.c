@@ -311,6 +311,14 @@ typedef struct {
 	int table_unit_id;
 	const char *table_unit;
 	int table_unit_shift; /* 元 in a 万元 column: -4 */
+	/* a row of column labels (检查企业（家次） | 罚款（万元）) over rows of numbers */
+	int table_ncols;      /* 0: none */
+	size_t table_col_a[16], table_col_b[16];
+	int table_col_uid[16];
+	const char *table_col_unit[16];
+	int table_col_shift[16];
+	int table_value_rows; /* rows of numbers read under those labels */
+	size_t table_fig_start;
 	int table_year_col[16];
 	int table_nyears;
 	/* the last headline-candidate figure of the sentence: its indicator and words */
@@ -1319,7 +1327,7 @@ static int cell_year(fstate *st, const cell *c)
 }
 
 /* The unit a header names: （单位：万元）, (件), 金额（万元）. */
-static void header_unit(fstate *st, size_t a, size_t b)
+static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift)
 {
 	for (size_t i = a; i + 1 < b; i++) {
 		if (st->s[i] != '(' && !(st->s[i] == ':' && i >= a + 6 && memcmp(st->s + i - 6, "单位", 6) == 0))
@@ -1336,12 +1344,131 @@ static void header_unit(fstate *st, size_t a, size_t b)
 		while (j < b && st->s[j] != ')' && k < sizeof one - 1)
 			one[k++] = st->s[j++];
 		if (lg_units_scan(one, k, 0, 0, &q) && q.unit_id >= 0 && q.end == k) {
-			st->table_unit_id = q.unit_id;
-			st->table_unit = q.unit;
+			*uid = q.unit_id;
+			*unit = q.unit;
 			/* "1" in that unit came out as 10^shift of the canonical unit */
-			st->table_unit_shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
-			return;
+			*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
+			return true;
 		}
+	}
+	/* 检查次数, 死亡人数, 案件数: the counting word before 数 */
+	if (b - a >= 6 && memcmp(st->s + b - 3, "数", 3) == 0) {
+		static const char *const w[] = { "次", "人", "件", "起", "家", "个", "份", "场", "项" };
+		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+			if (memcmp(st->s + b - 6, w[i], 3) != 0)
+				continue;
+			char one[8];
+			snprintf(one, sizeof one, "1%s", w[i]);
+			lg_qty q;
+			if (lg_units_scan(one, strlen(one), 0, 0, &q) && q.unit_id >= 0) {
+				*uid = q.unit_id;
+				*unit = q.unit;
+				*shift = 0;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void header_unit(fstate *st, size_t a, size_t b)
+{
+	cell_unit(st, a, b, &st->table_unit_id, &st->table_unit, &st->table_unit_shift);
+}
+
+/* "| --- | :---: |": the rule under a Markdown header */
+static bool rule_row(const char *s, const cell *c, int nc)
+{
+	for (int k = 0; k < nc; k++)
+		for (size_t i = c[k].a; i < c[k].b; i++)
+			if (s[i] != '-' && s[i] != ':' && s[i] != ' ' && s[i] != '=')
+				return false;
+	return true;
+}
+
+/* A row label that stands for the whole: 合计, 总计, 全年, 全市. */
+static bool total_label(const char *s, const cell *c)
+{
+	static const char *const w[] = { "合计", "总计", "总数", "小计", "全年", "全市", "全区", "全县", "全省", "全旗" };
+	size_t len = c->b - c->a;
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (len == strlen(w[i]) && memcmp(s + c->a, w[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* The figure in a table cell: the indicator its label [la, lb) names, in the
+ * cell's unit, else the label's or column's (uid, unit, shift), else the
+ * table's.  Returns true when a figure was emitted. */
+static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, const char *cunit, int cshift)
+{
+	lg_buf *lab = &st->x->subj;
+	masked_copy(lab, st->s, la, lb);
+	int uid = q.unit_id;
+	const char *unit = q.unit;
+	int shift = 0;
+	if (uid < 0 && cuid >= 0) {
+		uid = cuid;
+		unit = cunit;
+		shift = cshift;
+	} else if (uid < 0 && st->table_unit_id >= 0) {
+		uid = st->table_unit_id;
+		unit = st->table_unit;
+		shift = st->table_unit_shift;
+	}
+	int best = -1, best_pri = 0;
+	const char *best_unit = NULL;
+	for (size_t i = 0; i < lg_vocab_count(st->v); i++) {
+		const lg_indicator *d = lg_vocab_get(st->v, i);
+		const char *u = d->unit;
+		if (uid >= 0 && !lg_vocab_accepts_id(d, uid, unit, &u))
+			continue;
+		if (!re_find(st, d->trigger, lab->s, lab->len, NULL, NULL))
+			continue;
+		if (d->exclude && re_find(st, d->exclude, lab->s, lab->len, NULL, NULL))
+			continue;
+		if (best < 0 || d->priority > best_pri) {
+			best = (int)i;
+			best_pri = d->priority;
+			best_unit = u;
+		}
+	}
+	const char *why;
+	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why))
+		return false;
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)best);
+	if (uid < 0)
+		best_unit = d->unit;
+	else if (q.kind == LG_UK_NONE && shift)
+		lg_dec_shift(&q.value, shift); /* a bare number under a 元 or 亿元 header, in 万元 */
+	compute_sent_end(st);
+	lg_figure *f = emit(st, &q, best, best_unit, LG_ROLE_TOTAL, NULL, NULL);
+	f->scope = LG_SCOPE_ALL;
+	st->sent_has_figure = true;
+	return true;
+}
+
+/* A row of numbers under a row of column labels: each cell from `from` on
+ * is read under its column's label.  A row labelled as the whole (合计, the
+ * report's year) is read as it is.  An unlabelled one is read when it is the
+ * only one: a second means the table lists several things (by township, by
+ * month) with no total marked, so what the first gave is taken back. */
+static void table_value_row(fstate *st, const cell *c, int nc, int from, bool labelled)
+{
+	if (st->table_ncols != nc)
+		return;
+	if (!labelled && ++st->table_value_rows > 1) {
+		if (st->table_value_rows == 2)
+			st->out->n = st->table_fig_start;
+		return;
+	}
+	if (!labelled)
+		st->table_fig_start = st->out->n;
+	for (int k = from; k < nc; k++) {
+		lg_qty q;
+		if (numeric_cell(st, &c[k], &q))
+			table_cell(st, st->table_col_a[k], st->table_col_b[k], q, st->table_col_uid[k], st->table_col_unit[k],
+				   st->table_col_shift[k]);
 	}
 }
 
@@ -1369,7 +1496,10 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		st->table_unit = NULL;
 		st->table_unit_shift = 0;
 		st->table_nyears = 0;
+		st->table_ncols = 0;
 	}
+	if (rule_row(s, c, nc))
+		return true;
 	/* a header row: years as columns, or a unit */
 	lg_qty q;
 	int nyears = 0, nnum = 0;
@@ -1387,12 +1517,42 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		return true;
 	}
 	if (nnum == 0) {
-		header_unit(st, ls, le);
+		/* labels over the columns below, each maybe with its unit */
+		bool col_units = false;
+		st->table_ncols = nc;
+		st->table_value_rows = 0;
+		for (int k = 0; k < nc; k++) {
+			st->table_col_a[k] = c[k].a;
+			st->table_col_b[k] = c[k].b;
+			st->table_col_uid[k] = -1;
+			st->table_col_unit[k] = NULL;
+			st->table_col_shift[k] = 0;
+			col_units |= cell_unit(st, c[k].a, c[k].b, &st->table_col_uid[k], &st->table_col_unit[k],
+					       &st->table_col_shift[k]);
+		}
+		/* （单位：万元） for the whole table */
+		if (!col_units)
+			header_unit(st, ls, le);
 		return true;
 	}
-	/* a data row: the label is the first cell, and it is words */
-	if (numeric_cell(st, &c[0], &q) || cell_year(st, &c[0]))
+	/* a row of numbers only, under column labels */
+	if (numeric_cell(st, &c[0], &q)) {
+		if (nnum == nc - 1)
+			table_value_row(st, c, nc, 0, false);
 		return true;
+	}
+	/* a row for a year (2022年 | 1256 | 356.7): this report's year only */
+	int ry = cell_year(st, &c[0]);
+	if (ry) {
+		if (ry == st->rep->year)
+			table_value_row(st, c, nc, 1, true);
+		return true;
+	}
+	/* 合计 | 1256 | 356.7 under column labels: the total row */
+	if (st->table_ncols == nc && nc >= 3 && total_label(s, &c[0])) {
+		table_value_row(st, c, nc, 1, true);
+		return true;
+	}
 	int col = 1;
 	if (st->table_nyears) {
 		col = -1;
@@ -1404,46 +1564,16 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	}
 	if (col >= nc || !numeric_cell(st, &c[col], &q))
 		return true;
-	lg_buf *lab = &st->x->subj;
-	masked_copy(lab, s, c[0].a, c[0].b);
-	header_unit(st, c[0].a, c[0].b);
-	int uid = q.unit_id;
-	const char *unit = q.unit;
-	if (uid < 0 && st->table_unit_id >= 0) {
-		uid = st->table_unit_id;
-		unit = st->table_unit;
+	/* the row's label names the indicator, and maybe the unit */
+	int luid = -1, lshift = 0;
+	const char *lunit = NULL;
+	if (!cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift) && st->table_ncols == nc) {
+		/* 项目 | 金额（单位：元） over 罚款 | 1250000: the column's unit */
+		luid = st->table_col_uid[col];
+		lunit = st->table_col_unit[col];
+		lshift = st->table_col_shift[col];
 	}
-	int best = -1, best_pri = 0;
-	const char *best_unit = NULL;
-	for (size_t i = 0; i < lg_vocab_count(st->v); i++) {
-		const lg_indicator *d = lg_vocab_get(st->v, i);
-		const char *u = d->unit;
-		if (uid >= 0 && !lg_vocab_accepts_id(d, uid, unit, &u))
-			continue;
-		if (!re_find(st, d->trigger, lab->s, lab->len, NULL, NULL))
-			continue;
-		if (d->exclude && re_find(st, d->exclude, lab->s, lab->len, NULL, NULL))
-			continue;
-		if (best < 0 || d->priority > best_pri) {
-			best = (int)i;
-			best_pri = d->priority;
-			best_unit = u;
-		}
-	}
-	const char *why;
-	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why))
-		return true;
-	const lg_indicator *d = lg_vocab_get(st->v, (size_t)best);
-	if (uid < 0) {
-		best_unit = d->unit;
-	} else if (q.kind == LG_UK_NONE && st->table_unit_shift) {
-		/* a bare number under a 元 or 亿元 header, in 万元 */
-		lg_dec_shift(&q.value, st->table_unit_shift);
-	}
-	compute_sent_end(st);
-	lg_figure *f = emit(st, &q, best, best_unit, LG_ROLE_TOTAL, NULL, NULL);
-	f->scope = LG_SCOPE_ALL;
-	st->sent_has_figure = true;
+	table_cell(st, c[0].a, c[0].b, q, luid, lunit, lshift);
 	return true;
 }
 
