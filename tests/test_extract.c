@@ -196,32 +196,49 @@ START_TEST(cases_from_files)
 }
 END_TEST
 
+/* One text run through the extractor. */
+typedef struct {
+	lg_text t;
+	lg_extractor *x;
+	lg_figures figs;
+	lg_buf warn;
+} run;
+
+static void run_text(run *r, const char *s, int year, bool explain)
+{
+	lg_text_init(&r->t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&r->t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	rep.year = year;
+	r->x = lg_extractor_new(t_vocab(), explain);
+	lg_figures_init(&r->figs);
+	lg_buf_init(&r->warn);
+	lg_extract(r->x, &r->t, &rep, &r->figs, &r->warn);
+}
+
+static void run_release(run *r)
+{
+	lg_buf_release(&r->warn);
+	lg_figures_release(&r->figs);
+	lg_extractor_free(r->x);
+	lg_text_release(&r->t);
+}
+
 /* The offset of a figure points at its number in the original bytes,
  * whatever the encoding. */
 START_TEST(offsets_point_into_original_bytes)
 {
 	const char *utf8 = "\xEF\xBB\xBF全市共检查企业８７７８家次，罚款2532.15万元。";
-	lg_text t;
-	lg_text_init(&t);
-	lg_err err;
-	ck_assert_int_eq(lg_read_bytes(&t, utf8, strlen(utf8), LG_ENC_AUTO, &err), LG_OK);
-	lg_report rep;
-	memset(&rep, 0, sizeof rep);
-	rep.year = 2021;
-	lg_extractor *x = lg_extractor_new(t_vocab(), false);
-	lg_figures figs;
-	lg_figures_init(&figs);
-	lg_buf warn = LG_BUF_INIT;
-	lg_extract(x, &t, &rep, &figs, &warn);
-	ck_assert_uint_eq(figs.n, 2);
+	run r;
+	run_text(&r, utf8, 2021, false);
+	ck_assert_uint_eq(r.figs.n, 2);
 	/* full-width digits: 4 chars x 3 bytes */
-	ck_assert_int_eq(memcmp(utf8 + figs.v[0].offset, "８７７８", 12), 0);
-	ck_assert_int_eq(memcmp(utf8 + figs.v[1].offset, "2532.15", 7), 0);
-	ck_assert_uint_eq(figs.v[1].length, strlen("2532.15万元"));
-	lg_buf_release(&warn);
-	lg_figures_release(&figs);
-	lg_extractor_free(x);
-	lg_text_release(&t);
+	ck_assert_int_eq(memcmp(utf8 + r.figs.v[0].offset, "８７７８", 12), 0);
+	ck_assert_int_eq(memcmp(utf8 + r.figs.v[1].offset, "2532.15", 7), 0);
+	ck_assert_uint_eq(r.figs.v[1].length, strlen("2532.15万元"));
+	run_release(&r);
 }
 END_TEST
 
@@ -236,58 +253,31 @@ START_TEST(sentence_spans_wrapped_lines)
 			"款金额共计1,023.\n"
 			"65万元。\n"
 			"    全市发生生产安全事故41起。\n";
-	lg_text t;
-	lg_text_init(&t);
-	lg_err err;
-	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
-	lg_report rep;
-	memset(&rep, 0, sizeof rep);
-	rep.year = 2020;
-	lg_extractor *x = lg_extractor_new(t_vocab(), false);
-	lg_figures figs;
-	lg_figures_init(&figs);
-	lg_buf warn = LG_BUF_INIT;
-	lg_extract(x, &t, &rep, &figs, &warn);
-	ck_assert_uint_eq(figs.n, 4);
+	run r;
+	run_text(&r, s, 2020, false);
+	ck_assert_uint_eq(r.figs.n, 4);
 	const char *head = "全年全市应急管理系统共\n检查企业", *tail = "65万元。";
 	for (size_t i = 0; i < 3; i++) {
-		const char *a = t.s + figs.v[i].text_start, *b = t.s + figs.v[i].text_end;
+		const char *a = r.t.s + r.figs.v[i].text_start, *b = r.t.s + r.figs.v[i].text_end;
 		ck_assert_int_eq(memcmp(a, head, strlen(head)), 0);
 		ck_assert_int_eq(memcmp(b - strlen(tail), tail, strlen(tail)), 0);
 	}
-	ck_assert_int_eq(memcmp(t.s + figs.v[3].text_start, "全市发生", strlen("全市发生")), 0);
-	lg_buf_release(&warn);
-	lg_figures_release(&figs);
-	lg_extractor_free(x);
-	lg_text_release(&t);
+	ck_assert_int_eq(memcmp(r.t.s + r.figs.v[3].text_start, "全市发生", strlen("全市发生")), 0);
+	run_release(&r);
 }
 END_TEST
 
 /* --explain keeps the numbers turned away, each with its reason. */
 START_TEST(explain_gives_reasons)
 {
-	const char *s = "全市累计作出轻微违法行为不罚案件43起,免除罚款近47.26万元。";
-	lg_text t;
-	lg_text_init(&t);
-	lg_err err;
-	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
-	lg_report rep;
-	memset(&rep, 0, sizeof rep);
-	rep.year = 2024;
-	lg_extractor *x = lg_extractor_new(t_vocab(), true);
-	lg_figures figs;
-	lg_figures_init(&figs);
-	lg_buf warn = LG_BUF_INIT;
-	lg_extract(x, &t, &rep, &figs, &warn);
-	ck_assert_uint_eq(figs.n, 2);
-	ck_assert_int_eq(figs.v[1].role, LG_ROLE_EXCLUDED);
-	ck_assert_str_eq(lg_vocab_get(t_vocab(), (size_t)figs.v[1].indicator)->name, "罚款");
-	ck_assert_ptr_nonnull(strstr(figs.v[1].reason, "waived"));
-	ck_assert_str_eq(figs.v[1].detail, "免除");
-	lg_buf_release(&warn);
-	lg_figures_release(&figs);
-	lg_extractor_free(x);
-	lg_text_release(&t);
+	run r;
+	run_text(&r, "全市累计作出轻微违法行为不罚案件43起,免除罚款近47.26万元。", 2024, true);
+	ck_assert_uint_eq(r.figs.n, 2);
+	ck_assert_int_eq(r.figs.v[1].role, LG_ROLE_EXCLUDED);
+	ck_assert_str_eq(lg_vocab_get(t_vocab(), (size_t)r.figs.v[1].indicator)->name, "罚款");
+	ck_assert_ptr_nonnull(strstr(r.figs.v[1].reason, "waived"));
+	ck_assert_str_eq(r.figs.v[1].detail, "免除");
+	run_release(&r);
 }
 END_TEST
 
@@ -295,28 +285,16 @@ END_TEST
  * silently truncated. */
 START_TEST(long_numbers_exact_or_warned)
 {
-	const char *s = "罚款1234567890123456789012345678901234567890万元。罚款1.123456789012345678901234567890万元。";
-	lg_text t;
-	lg_text_init(&t);
-	lg_err err;
-	ck_assert_int_eq(lg_read_bytes(&t, s, strlen(s), LG_ENC_AUTO, &err), LG_OK);
-	lg_report rep;
-	memset(&rep, 0, sizeof rep);
-	lg_extractor *x = lg_extractor_new(t_vocab(), false);
-	lg_figures figs;
-	lg_figures_init(&figs);
-	lg_buf warn = LG_BUF_INIT;
-	lg_extract(x, &t, &rep, &figs, &warn);
-	ck_assert_uint_eq(figs.n, 2);
+	run r;
+	run_text(&r, "罚款1234567890123456789012345678901234567890万元。罚款1.123456789012345678901234567890万元。", 0,
+		 false);
+	ck_assert_uint_eq(r.figs.n, 2);
 	char num[LG_DEC_FMTMAX];
-	lg_dec_format(&figs.v[0].value, num);
+	lg_dec_format(&r.figs.v[0].value, num);
 	ck_assert_str_eq(num, "1234567890123456789012345678901234567890");
-	lg_dec_format(&figs.v[1].value, num);
+	lg_dec_format(&r.figs.v[1].value, num);
 	ck_assert_str_eq(num, "1.12345678901234567890123456789");
-	lg_buf_release(&warn);
-	lg_figures_release(&figs);
-	lg_extractor_free(x);
-	lg_text_release(&t);
+	run_release(&r);
 }
 END_TEST
 
