@@ -1103,7 +1103,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	int best = -1;
 	const char *best_unit = NULL;
 	int best_pri = 0;
-	bool best_subj = false;
+	bool best_subj = false, best_excl = false;
 	size_t best_dist = 0;
 	for (size_t c = 0; c < nc; c++) {
 		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
@@ -1125,15 +1125,21 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			if (!lg_re_search(d->context, x->md, s, st->sent_end, st->sent_start, &ms2, &me2))
 				continue;
 		}
-		bool better = best < 0 || d->priority > best_pri ||
-			      (d->priority == best_pri && from_subj && !best_subj) ||
-			      (d->priority == best_pri && from_subj == best_subj && dist < best_dist);
+		/* an indicator its own words exclude gives way to any other
+		 * (办理行政复议案件: not 行政处罚, so 行政复议) */
+		bool excl = d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
+					   (!from_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)));
+		bool better = best < 0 || (best_excl && !excl) ||
+			      (best_excl == excl &&
+			       (d->priority > best_pri || (d->priority == best_pri && from_subj && !best_subj) ||
+				(d->priority == best_pri && from_subj == best_subj && dist < best_dist)));
 		if (better) {
 			best = cand[c];
 			best_unit = cu;
 			best_pri = d->priority;
 			best_subj = from_subj;
 			best_dist = dist;
+			best_excl = excl;
 		}
 	}
 
