@@ -120,7 +120,11 @@ fuzz:
 	  mkdir -p build-fuzz/corpus_$$h; sh fuzz/seed.sh $$h build-fuzz/corpus_$$h; \
 	  echo "fuzz: $$h for $(FUZZ_SECONDS)s"; \
 	  build-fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	    -artifact_prefix=build-fuzz/crash_$$h- build-fuzz/corpus_$$h fuzz/regressions/$$h 2>&1 | tail -n 3 || exit 1; \
+	    -artifact_prefix=build-fuzz/crash_$$h- build-fuzz/corpus_$$h fuzz/regressions/$$h \
+	    > build-fuzz/$$h.log 2>&1; rc=$$?; \
+	  grep -E '^Done [0-9]+ runs' build-fuzz/$$h.log; \
+	  if [ $$rc -ne 0 ]; then tail -n 40 build-fuzz/$$h.log; \
+	    echo "fuzz: $$h failed (exit $$rc); the input is in build-fuzz/crash_$$h-*, the log in build-fuzz/$$h.log"; exit 1; fi; \
 	done
 fuzz: $(GEN_SRC)
 
