@@ -290,13 +290,45 @@ static int cn_year_at(const char *s, size_t n, size_t i)
 	return (y >= 1990 && y <= 2099) ? y : 0;
 }
 
+/* Digits or Chinese numerals (at most 3) then lit, at s[i]: the end, or 0. */
+static size_t count_then(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t j = i;
+	for (int k = 0; k < 3 && j < n; k++) {
+		size_t l = 0;
+		if (s[j] >= '0' && s[j] <= '9')
+			l = 1;
+		else if (cn_digit_at(s, n, j, &l) < 0 && !starts(s + j, s + n, "十"))
+			break;
+		else if (!l)
+			l = 3;
+		j += l;
+	}
+	size_t ll = strlen(lit);
+	return j > i && j + ll <= n && memcmp(s + j, lit, ll) == 0 ? j + ll : 0;
+}
+
+/* A full date after the 年 that ends at j (2023年1月10日): a signature or
+ * a publication date, not the year a report is about. */
+static bool full_date_after(const char *s, size_t n, size_t j)
+{
+	size_t m = count_then(s, n, j, "月");
+	return m && count_then(s, n, m, "日");
+}
+
 static int first_year(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
 		int y = year_at(s, n, i);
-		if (!y && ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE3 || (unsigned char)s[i] == 0xE2))
+		size_t after = i + 7;
+		if (!y && ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE3 || (unsigned char)s[i] == 0xE2)) {
 			y = cn_year_at(s, n, i);
-		if (y)
+			if (y) {
+				const char *nian = memmem(s + i, n - i, "年", 3);
+				after = (size_t)(nian - s) + 3;
+			}
+		}
+		if (y && !full_date_after(s, n, after))
 			return y;
 	}
 	return 0;
@@ -510,7 +542,7 @@ static int dominant_year(const char *text, size_t n)
 		if (text[i] != '1' && text[i] != '2')
 			continue;
 		int y = year_at(text, n, i);
-		if (y && y >= 1990 && y < 2110)
+		if (y && y >= 1990 && y < 2110 && !full_date_after(text, n, i + 7))
 			years[y - 1990]++;
 	}
 	int b1 = -1, c1 = 0, c2 = 0;
