@@ -343,11 +343,15 @@ static void title_period(const char *s, size_t n, char *out, size_t cap)
 			int a = 0, b = 0;
 			while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 2)
 				a = a * 10 + (s[j++] - '0');
-			if (j < n && (s[j] == '-' || s[j] == '~')) {
-				size_t k = j + 1;
-				while (k < n && s[k] >= '0' && s[k] <= '9' && k - j <= 2)
+			if (j + 3 < n && starts(s + j, s + n, "月"))
+				j += 3; /* 1月至10月 */
+			size_t dash = j < n && (s[j] == '-' || s[j] == '~') ? 1
+				      : (starts(s + j, s + n, "至") || starts(s + j, s + n, "到")) ? 3 : 0;
+			if (dash) {
+				size_t k = j + dash;
+				while (k < n && s[k] >= '0' && s[k] <= '9' && k - j - dash < 2)
 					b = b * 10 + (s[k++] - '0');
-				if (k > j + 1 && starts(s + k, s + n, "月") && a >= 1 && b <= 12 && a < b) {
+				if (k > j + dash && starts(s + k, s + n, "月") && a >= 1 && b <= 12 && a < b) {
 					if (!(a == 1 && b == 12))
 						snprintf(out, cap, "%d-%d月", a, b);
 					return;
