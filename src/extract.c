@@ -897,6 +897,23 @@ static const char *find_sign_word(const lg_buf *b, int *sign)
 	return best;
 }
 
+/* Words that are only a direction: "、下降", "和增长了". */
+static bool sign_only(const lg_buf *b)
+{
+	const char *p = b->s, *e = b->s + b->len;
+	while (p < e && (*p == ' ' || *p == ','))
+		p++;
+	if (e - p >= 3 && (memcmp(p, "、", 3) == 0 || memcmp(p, "和", 3) == 0 || memcmp(p, "，", 3) == 0))
+		p += 3;
+	if (e - p >= 3 && memcmp(e - 3, "了", 3) == 0)
+		e -= 3;
+	static const char *const w[] = { "下降", "减少", "降低", "上升", "增长", "增加", "提高" };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if ((size_t)(e - p) == strlen(w[i]) && memcmp(p, w[i], (size_t)(e - p)) == 0)
+			return true;
+	return false;
+}
+
 static long long pct_hundredths(const lg_dec *v)
 {
 	double d = lg_dec_to_double(v) * 100.0;
@@ -912,9 +929,21 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	size_t ss = words_start(st, q->start, true, &paren);
 	lg_buf *b = &st->x->subj;
 	masked_copy(b, st->s, ss, q->start);
-	if (!rule_hit(st, LG_RULE_YOY, b, NULL, 0))
-		return q->end;
 	int sign = 1;
+	if (!rule_hit(st, LG_RULE_YOY, b, NULL, 0)) {
+		/* "同比减少2起、下降40%": the same comparison, its second change */
+		if (!sign_only(b))
+			return q->end;
+		bool p2;
+		size_t cs = words_start(st, q->start, false, &p2);
+		lg_buf *cl = &st->x->clause;
+		masked_copy(cl, st->s, cs, ss);
+		lg_buf_addc(cl, '\0');
+		cl->len--;
+		if (!rule_hit(st, LG_RULE_YOY, cl, NULL, 0) && !strstr(cl->s, "同比") && !strstr(cl->s, "较上年") &&
+		    !strstr(cl->s, "比上年") && !strstr(cl->s, "较去年") && !strstr(cl->s, "比去年"))
+			return q->end;
+	}
 	find_sign_word(b, &sign);
 	bool dist = strstr(b->s, "分别") != NULL;
 	long long vals[8];
