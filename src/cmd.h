@@ -34,6 +34,11 @@ void lg_warn(const char *subject, const char *fmt, ...) __attribute__((format(pr
 /* A usage error: message, a one-line hint, exit code 2. */
 int lg_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* An option's value from a fixed list: its index in the NULL-terminated
+ * names, or -1 after printing "unknown WHAT 'arg' (use a, b or c)"; the
+ * command then exits with LG_EXIT_USAGE. */
+int lg_choice(const char *cmd, const char *what, const char *arg, const char *const *names);
+
 /* Long-option codes shared by the commands. */
 enum {
 	OPT_VOCAB = 256,
@@ -115,5 +120,20 @@ int cmd_indicators(int argc, char **argv);
 
 /* Print each line of a per-file warnings buffer as "lgtrend: 'path': warning: ..." */
 void lg_print_file_warnings(const char *path, const char *lines);
+
+/* What every command's per-file job hands back first: whether the file was
+ * read, the message when it was not, and its warnings. */
+typedef struct {
+	lg_status status;
+	char err[512];
+	char *warnings; /* owned; NULL when none */
+} lg_outcome;
+
+/* In the job: fill o from the pipeline's result; true when the file was read. */
+bool lg_outcome_set(lg_outcome *o, const lg_file *f);
+/* In consume: name a failed file (counted in *failed) or count it in
+ * *processed and print its warnings when verbose.  True when processed. */
+bool lg_outcome_report(const lg_outcome *o, const char *path, bool verbose, size_t *failed, size_t *processed);
+void lg_outcome_release(lg_outcome *o);
 
 #endif

@@ -208,3 +208,50 @@ void lg_session_close(lg_session *s)
 	lg_manifest_free(s->manifest);
 	lg_walk_free(s->walk);
 }
+
+bool lg_outcome_set(lg_outcome *o, const lg_file *f)
+{
+	o->status = f->status;
+	o->warnings = NULL;
+	if (f->status != LG_OK) {
+		snprintf(o->err, sizeof o->err, "%s", f->err.msg);
+		return false;
+	}
+	o->err[0] = '\0';
+	if (f->warnings && *f->warnings)
+		o->warnings = lg_xstrdup(f->warnings);
+	return true;
+}
+
+bool lg_outcome_report(const lg_outcome *o, const char *path, bool verbose, size_t *failed, size_t *processed)
+{
+	if (o->status != LG_OK) {
+		lg_say(path, "%s", o->err);
+		(*failed)++;
+		return false;
+	}
+	(*processed)++;
+	if (o->warnings && verbose)
+		lg_print_file_warnings(path, o->warnings);
+	return true;
+}
+
+void lg_outcome_release(lg_outcome *o)
+{
+	free(o->warnings);
+	o->warnings = NULL;
+}
+
+int lg_choice(const char *cmd, const char *what, const char *arg, const char *const *names)
+{
+	size_t n = 0;
+	for (; names[n]; n++)
+		if (strcmp(arg, names[n]) == 0)
+			return (int)n;
+	lg_buf list = LG_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		lg_buf_addf(&list, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	lg_usage_error(cmd, "unknown %s '%s' (use %s)", what, arg, list.s);
+	lg_buf_release(&list);
+	return -1;
+}

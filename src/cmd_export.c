@@ -57,9 +57,7 @@ typedef struct {
 } ectx;
 
 typedef struct {
-	lg_status status;
-	char err[512];
-	char *warnings;
+	lg_outcome o;
 	lg_report rep;
 	lg_buf text;      /* the sentences the kept figures point into */
 	lg_figures figs;
@@ -74,13 +72,8 @@ static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const
 	eres *r = lg_xcalloc(1, sizeof *r);
 	lg_buf_init(&r->text);
 	lg_figures_init(&r->figs);
-	r->status = f->status;
-	if (f->status != LG_OK) {
-		snprintf(r->err, sizeof r->err, "%s", f->err.msg);
+	if (!lg_outcome_set(&r->o, f))
 		return r;
-	}
-	if (f->warnings && *f->warnings)
-		r->warnings = lg_xstrdup(f->warnings);
 	r->rep = f->report;
 	for (size_t i = 0; i < f->figures->n; i++) {
 		const lg_figure *g = &f->figures->v[i];
@@ -100,14 +93,8 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 {
 	ectx *c = vctx;
 	eres *r = vres;
-	if (r->status != LG_OK) {
-		lg_say(path, "%s", r->err);
-		c->failed++;
-	} else {
-		c->processed++;
-		bool verbose = lg_session_verbose(c->s);
-		if (r->warnings && verbose)
-			lg_print_file_warnings(path, r->warnings);
+	bool verbose = lg_session_verbose(c->s);
+	if (lg_outcome_report(&r->o, path, verbose, &c->failed, &c->processed)) {
 		if (!r->rep.agency[0] || !r->rep.year) {
 			c->unplaced++;
 		} else {
@@ -127,7 +114,7 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 	}
 	lg_buf_release(&r->text);
 	lg_figures_release(&r->figs);
-	free(r->warnings);
+	lg_outcome_release(&r->o);
 	free(r);
 }
 
@@ -396,16 +383,15 @@ int cmd_export(int argc, char **argv)
 		case OPT_NO_RENDER:
 			o.render = false;
 			break;
-		case OPT_CHART:
-			if (!strcmp(optarg, "line"))
-				o.gp.chart = LG_CHART_LINE;
-			else if (!strcmp(optarg, "bar"))
-				o.gp.chart = LG_CHART_BAR;
-			else if (!strcmp(optarg, "yoy"))
-				o.gp.chart = LG_CHART_YOY;
-			else
-				return lg_usage_error("export", "unknown chart '%s' (use line, bar or yoy)", optarg);
+		case OPT_CHART: {
+			/* in lg_chart order */
+			static const char *const charts[] = { "line", "bar", "yoy", NULL };
+			int k = lg_choice("export", "chart", optarg, charts);
+			if (k < 0)
+				return LG_EXIT_USAGE;
+			o.gp.chart = (lg_chart)k;
 			break;
+		}
 		case OPT_YEAR: {
 			char *e;
 			long y = strtol(optarg, &e, 10);
@@ -424,11 +410,14 @@ int cmd_export(int argc, char **argv)
 			o.years_given = true;
 			break;
 		}
-		case OPT_TERMINAL:
-			if (strcmp(optarg, "png") && strcmp(optarg, "svg"))
-				return lg_usage_error("export", "unknown terminal '%s' (use png or svg)", optarg);
-			o.gp.terminal = optarg;
+		case OPT_TERMINAL: {
+			static const char *const terminals[] = { "png", "svg", NULL };
+			int k = lg_choice("export", "terminal", optarg, terminals);
+			if (k < 0)
+				return LG_EXIT_USAGE;
+			o.gp.terminal = terminals[k];
 			break;
+		}
 		case OPT_FONT:
 			o.gp.font = optarg;
 			break;

@@ -50,10 +50,8 @@ typedef struct {
 } xctx;
 
 typedef struct {
+	lg_outcome o;
 	lg_buf rows;
-	lg_status status;
-	char err[512];
-	char *warnings;
 	size_t nfig;
 } xres;
 
@@ -100,13 +98,8 @@ static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const
 	xctx *c = vctx;
 	xres *r = lg_xcalloc(1, sizeof *r);
 	lg_buf_init(&r->rows);
-	r->status = f->status;
-	if (f->status != LG_OK) {
-		snprintf(r->err, sizeof r->err, "%s", f->err.msg);
+	if (!lg_outcome_set(&r->o, f))
 		return r;
-	}
-	if (f->warnings && *f->warnings)
-		r->warnings = lg_xstrdup(f->warnings);
 	const lg_report *rep = &f->report;
 	const lg_vocab *v = c->s->vocab;
 	char yearbuf[16] = "";
@@ -179,21 +172,15 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 	(void)index;
 	xctx *c = vctx;
 	xres *r = vres;
-	if (r->status != LG_OK) {
-		lg_say(path, "%s", r->err);
-		c->failed++;
-	} else {
-		c->processed++;
+	if (lg_outcome_report(&r->o, path, lg_session_verbose(c->s), &c->failed, &c->processed)) {
 		c->figures += r->nfig;
-		if (r->warnings && lg_session_verbose(c->s))
-			lg_print_file_warnings(path, r->warnings);
 		if (r->rows.len && !c->write_error) {
 			if (fwrite(r->rows.s, 1, r->rows.len, c->out) != r->rows.len)
 				c->write_error = true;
 		}
 	}
 	lg_buf_release(&r->rows);
-	free(r->warnings);
+	lg_outcome_release(&r->o);
 	free(r);
 }
 
@@ -229,16 +216,14 @@ int cmd_extract(int argc, char **argv)
 		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
-		case 'f':
-			if (!strcmp(optarg, "csv"))
-				c.fmt = FMT_CSV;
-			else if (!strcmp(optarg, "tsv"))
-				c.fmt = FMT_TSV;
-			else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
-				c.fmt = FMT_JSONL;
-			else
-				return lg_usage_error("extract", "unknown format '%s' (use csv, tsv or jsonl)", optarg);
+		case 'f': {
+			static const char *const formats[] = { "csv", "tsv", "jsonl", "json", NULL };
+			int k = lg_choice("extract", "format", optarg, formats);
+			if (k < 0)
+				return LG_EXIT_USAGE;
+			c.fmt = k == 3 ? FMT_JSONL : (out_format)k;
 			break;
+		}
 		case 'o':
 			output = optarg;
 			break;

@@ -48,14 +48,12 @@ int cmd_indicators(int argc, char **argv)
 		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
-		case 'f':
-			if (!strcmp(optarg, "text"))
-				fmt = 0;
-			else if (!strcmp(optarg, "csv"))
-				fmt = 1;
-			else
-				return lg_usage_error("indicators", "unknown format '%s' (use text or csv)", optarg);
+		case 'f': {
+			static const char *const formats[] = { "text", "csv", NULL };
+			if ((fmt = lg_choice("indicators", "format", optarg, formats)) < 0)
+				return LG_EXIT_USAGE;
 			break;
+		}
 		default:
 			return lg_usage_error(s.cmd, "unknown option");
 		}

@@ -30,12 +30,10 @@ typedef struct {
 } ictx;
 
 typedef struct {
-	lg_status status;
-	char err[512];
+	lg_outcome o;
 	lg_report rep;
 	const char *enc;
 	size_t figures;
-	char *warnings;
 } ires;
 
 static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const lg_file *f)
@@ -45,18 +43,13 @@ static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const
 	(void)index;
 	(void)path;
 	ires *r = lg_xcalloc(1, sizeof *r);
-	r->status = f->status;
-	if (f->status != LG_OK) {
-		snprintf(r->err, sizeof r->err, "%s", f->err.msg);
+	if (!lg_outcome_set(&r->o, f))
 		return r;
-	}
 	r->rep = f->report;
 	r->enc = lg_encoding_name(f->text->enc);
 	for (size_t i = 0; i < f->figures->n; i++)
 		if (f->figures->v[i].role != LG_ROLE_EXCLUDED)
 			r->figures++;
-	if (f->warnings && *f->warnings)
-		r->warnings = lg_xstrdup(f->warnings);
 	return r;
 }
 
@@ -65,14 +58,10 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 	(void)index;
 	ictx *c = vctx;
 	ires *r = vres;
-	if (r->status != LG_OK) {
-		lg_say(path, "%s", r->err);
-		c->failed++;
-	} else {
-		c->processed++;
-	}
+	/* info prints a file's warnings itself, in its own format */
+	bool ok = lg_outcome_report(&r->o, path, false, &c->failed, &c->processed);
 	if (c->fmt == 0) {
-		if (r->status == LG_OK) {
+		if (ok) {
 			printf("%s\n", path);
 			printf("  agency:   %s%s%s%s\n", r->rep.agency[0] ? r->rep.agency : "(unknown)",
 			       r->rep.agency_from[0] ? "  [from " : "", r->rep.agency_from, r->rep.agency_from[0] ? "]" : "");
@@ -84,8 +73,8 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 			printf("  period:   %s\n", r->rep.period[0] ? r->rep.period : "full year");
 			printf("  encoding: %s\n", r->enc);
 			printf("  figures:  %zu\n", r->figures);
-			if (r->warnings)
-				lg_print_file_warnings(path, r->warnings);
+			if (r->o.warnings)
+				lg_print_file_warnings(path, r->o.warnings);
 		}
 	} else {
 		char year[16] = "";
@@ -97,16 +86,16 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 		lg_csv_text(c->csv, r->rep.level);
 		lg_csv_num(c->csv, year);
 		lg_csv_text(c->csv, r->rep.period);
-		lg_csv_text(c->csv, r->status == LG_OK ? r->enc : "");
-		if (r->status == LG_OK)
+		lg_csv_text(c->csv, ok ? r->enc : "");
+		if (ok)
 			lg_csv_int(c->csv, (long long)r->figures);
 		else
 			lg_csv_num(c->csv, "");
 		lg_csv_text(c->csv, r->rep.agency_from);
 		lg_csv_text(c->csv, r->rep.year_from);
-		lg_csv_text(c->csv, r->status == LG_OK ? "ok" : r->err);
+		lg_csv_text(c->csv, ok ? "ok" : r->o.err);
 		/* warnings on one line */
-		char *wl = r->warnings ? lg_xstrdup(r->warnings) : NULL;
+		char *wl = r->o.warnings ? lg_xstrdup(r->o.warnings) : NULL;
 		if (wl) {
 			size_t n = strlen(wl);
 			while (n && wl[n - 1] == '\n')
@@ -120,7 +109,7 @@ static void consume(void *vctx, size_t index, const char *path, void *vres)
 		lg_csv_endrow(c->csv);
 		lg_csv_flush(c->csv);
 	}
-	free(r->warnings);
+	lg_outcome_release(&r->o);
 	free(r);
 }
 
@@ -146,16 +135,12 @@ int cmd_info(int argc, char **argv)
 		if (h == LG_OPT_MINE)
 			continue;
 		switch (opt) {
-		case 'f':
-			if (!strcmp(optarg, "text"))
-				c.fmt = 0;
-			else if (!strcmp(optarg, "csv"))
-				c.fmt = 1;
-			else if (!strcmp(optarg, "tsv"))
-				c.fmt = 2;
-			else
-				return lg_usage_error("info", "unknown format '%s' (use text, csv or tsv)", optarg);
+		case 'f': {
+			static const char *const formats[] = { "text", "csv", "tsv", NULL };
+			if ((c.fmt = lg_choice("info", "format", optarg, formats)) < 0)
+				return LG_EXIT_USAGE;
 			break;
+		}
 		default:
 			return lg_usage_error(s.cmd, "unknown option");
 		}
