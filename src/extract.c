@@ -1478,7 +1478,8 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 		lg_dec_shift(&q.value, shift); /* a bare number under a 元 or 亿元 header, in 万元 */
 	compute_sent_end(st);
 	lg_figure *f = emit(st, &q, best, best_unit, LG_ROLE_TOTAL, NULL, NULL);
-	f->scope = LG_SCOPE_ALL;
+	/* a disclosure report's tables count the bureau's own decisions */
+	f->scope = st->rep->disclosure ? LG_SCOPE_BUREAU : LG_SCOPE_ALL;
 	st->sent_has_figure = true;
 	return true;
 }

@@ -615,6 +615,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				year_title = y;
 			if (!r->period[0])
 				title_period(ls, len, r->period, sizeof r->period);
+			if (memmem(ls, len, "政府信息公开", strlen("政府信息公开")))
+				r->disclosure = true;
 			/* the bureau named in the title */
 			for (const char *q = ls; (q = memmem(q, (size_t)(le - q), "应急", 6)) != NULL; q += 6) {
 				bool full = starts(q, le, "应急管理局") || starts(q, le, "应急管理厅");

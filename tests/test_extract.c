@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lg_extract.h"
+#include "lg_meta.h"
 #include "lg_read.h"
 #include "test.h"
 
@@ -204,6 +205,7 @@ typedef struct {
 	lg_buf warn;
 } run;
 
+/* year < 0: the report's metadata from its text */
 static void run_text(run *r, const char *s, int year, bool explain)
 {
 	lg_text_init(&r->t);
@@ -212,6 +214,8 @@ static void run_text(run *r, const char *s, int year, bool explain)
 	lg_report rep;
 	memset(&rep, 0, sizeof rep);
 	rep.year = year;
+	if (year < 0)
+		lg_meta_detect(t_meta(), r->t.s, r->t.n, &rep);
 	r->x = lg_extractor_new(t_vocab(), explain);
 	lg_figures_init(&r->figs);
 	lg_buf_init(&r->warn);
@@ -267,6 +271,26 @@ START_TEST(sentence_spans_wrapped_lines)
 }
 END_TEST
 
+/* The tables of a 政府信息公开 annual report count the bureau's own
+ * decisions (本级); the same table in another report, the whole area's. */
+START_TEST(disclosure_tables_are_the_bureaus_own)
+{
+	const char *table = "信息内容\t本年处理决定数量\n行政处罚\t354\n行政强制\t12\n";
+	char doc[512];
+	const char *titles[] = { "某某市应急管理局2022年政府信息公开工作年度报告\n",
+				 "某某市应急管理局2022年法治政府建设工作报告\n" };
+	for (int k = 0; k < 2; k++) {
+		snprintf(doc, sizeof doc, "%s%s", titles[k], table);
+		run r;
+		run_text(&r, doc, -1, false);
+		ck_assert_uint_eq(r.figs.n, 2);
+		for (size_t i = 0; i < r.figs.n; i++)
+			ck_assert_int_eq(r.figs.v[i].scope, k == 0 ? LG_SCOPE_BUREAU : LG_SCOPE_ALL);
+		run_release(&r);
+	}
+}
+END_TEST
+
 /* --explain keeps the numbers turned away, each with its reason. */
 START_TEST(explain_gives_reasons)
 {
@@ -308,6 +332,7 @@ Suite *suite_extract(void)
 	tc = tcase_create("properties");
 	tcase_add_test(tc, offsets_point_into_original_bytes);
 	tcase_add_test(tc, sentence_spans_wrapped_lines);
+	tcase_add_test(tc, disclosure_tables_are_the_bureaus_own);
 	tcase_add_test(tc, explain_gives_reasons);
 	tcase_add_test(tc, long_numbers_exact_or_warned);
 	suite_add_tcase(s, tc);
