@@ -1059,7 +1059,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	size_t nc;
 	const int *cand = lg_vocab_by_unit(v, q->unit_id, &nc);
 	if (!nc) {
-		set_prev(st, q->end, q->start, q->start, false);
+		/* no figure, but "培训执法人员12期600人次": the next count may share its words */
+		bool p0;
+		size_t s0 = words_start(st, q->start, true, &p0);
+		set_prev(st, q->end, s0, q->start, p0);
 		return q->end;
 	}
 
