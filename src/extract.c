@@ -897,6 +897,29 @@ static const char *find_sign_word(const lg_buf *b, int *sign)
 	return best;
 }
 
+/* The year a comparison names: 较2021年, 比2021年, 与2021年; 0 when none. */
+static int base_year(const lg_buf *b)
+{
+	static const char *const w[] = { "较", "比", "与" };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		for (const char *p = strstr(b->s, w[i]); p; p = strstr(p + 3, w[i])) {
+			const char *y = p + 3;
+			if ((size_t)(b->s + b->len - y) >= 7 && (y[0] == '1' || y[0] == '2') && y[1] >= '0' && y[1] <= '9' &&
+			    y[2] >= '0' && y[2] <= '9' && y[3] >= '0' && y[3] <= '9' && memcmp(y + 4, "年", 3) == 0)
+				return atoi(y);
+		}
+	}
+	return 0;
+}
+
+/* A change measured against a named year is year over year only when that
+ * is the year before the report's (较2019年 in a 2021 report is not). */
+static bool base_is_last_year(const fstate *st, const lg_buf *b)
+{
+	int y = base_year(b);
+	return !y || (st->rep->year && y == st->rep->year - 1);
+}
+
 /* Words that are only a direction: "、下降", "和增长了". */
 static bool sign_only(const lg_buf *b)
 {
@@ -930,7 +953,10 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	lg_buf *b = &st->x->subj;
 	masked_copy(b, st->s, ss, q->start);
 	int sign = 1;
-	if (!rule_hit(st, LG_RULE_YOY, b, NULL, 0)) {
+	if (rule_hit(st, LG_RULE_YOY, b, NULL, 0)) {
+		if (!base_is_last_year(st, b))
+			return q->end;
+	} else {
 		/* "同比减少2起、下降40%": the same comparison, its second change */
 		if (!sign_only(b))
 			return q->end;
@@ -940,8 +966,9 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		masked_copy(cl, st->s, cs, ss);
 		lg_buf_addc(cl, '\0');
 		cl->len--;
-		if (!rule_hit(st, LG_RULE_YOY, cl, NULL, 0) && !strstr(cl->s, "同比") && !strstr(cl->s, "较上年") &&
-		    !strstr(cl->s, "比上年") && !strstr(cl->s, "较去年") && !strstr(cl->s, "比去年"))
+		bool named = strstr(cl->s, "同比") || strstr(cl->s, "较上年") || strstr(cl->s, "比上年") ||
+			     strstr(cl->s, "较去年") || strstr(cl->s, "比去年") || base_year(cl) > 0;
+		if (!named || !base_is_last_year(st, cl))
 			return q->end;
 	}
 	find_sign_word(b, &sign);
@@ -1104,6 +1131,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	cp_at(s, n, after, &cp);
 	bool pre = is_han(cp) && !at_lit(s, n, after, LIT("等")) && !at_lit(s, n, after, LIT("余")) &&
 		   !at_lit(s, n, after, LIT("多"));
+	/* "1.2万元以下的简易程序案件": a noun follows, whatever comes after it */
+	bool noun_follows = pre;
 	size_t npe = pre ? np_end_at(st, after) : q->end;
 	if (pre && npe < n && s[npe] >= '0' && s[npe] <= '9') {
 		/* "执法35次罚款3.25万元": the words run into the next number, whose
@@ -1237,7 +1266,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	if (st->in_plan) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "in a section of plans";
-	} else if (q->trailing_yishang && pre) {
+	} else if (q->trailing_yishang && noun_follows) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a threshold (以上/以下 + noun), not a figure";
 	} else if (q->trailing_yishang &&

@@ -53,7 +53,7 @@ static void run_case(const char *file, size_t line, const char *input, int year,
 		lg_buf_addf(&exp, "  %s %s %s %s %s%s%s%s%s%s\n", w[i].ind, w[i].value, w[i].unit, w[i].approx, w[i].scope,
 			    w[i].role[0] ? " role=" : "", w[i].role, w[i].period[0] ? " period=" : "", w[i].period,
 			    w[i].yoy[0] ? "" : "");
-	/* compare field by field (yoy only when the case names one) */
+	/* compare field by field (yoy only when the case names one; yoy=none: no yoy) */
 	bool ok = figs.n == nw;
 	for (size_t i = 0; ok && i < nw; i++) {
 		const lg_figure *f = &figs.v[i];
@@ -65,7 +65,9 @@ static void run_case(const char *file, size_t line, const char *input, int year,
 		ok = !strcmp(name, w[i].ind) && !strcmp(num, w[i].value) && !strcmp(f->unit, w[i].unit) &&
 		     !strcmp(ap, w[i].approx) && !strcmp(lg_scope_name(f->scope), w[i].scope) &&
 		     sub == !strcmp(w[i].role, "sub") && !strcmp(f->period, w[i].period);
-		if (ok && w[i].yoy[0]) {
+		if (ok && !strcmp(w[i].yoy, "none")) {
+			ok = !f->has_yoy;
+		} else if (ok && w[i].yoy[0]) {
 			char yoy[48] = "";
 			if (f->has_yoy)
 				lg_dec_format_hundredths(f->yoy_hundredths, yoy, sizeof yoy);
