@@ -100,6 +100,8 @@ int cmd_indicators(int argc, char **argv)
 			printf("%s", d->desc ? d->desc : "");
 			if (d->proxy)
 				printf("  (stand-in: %s)", d->proxy);
+			if (d->nalias)
+				printf("  [also: %s]", al.s);
 			printf("\n");
 		}
 		lg_buf_release(&same);
