@@ -18,12 +18,18 @@ typedef struct {
 /* Longest spellings first: the first match wins. */
 static const unit_def units[] = {
 	{ "个百分点", "个百分点", LG_UK_POINTS, 0 },
+	{ "家（次）", "家次", LG_UK_COUNT, 0 }, /* before the reader folds brackets */
+	{ "户（次）", "户次", LG_UK_COUNT, 0 },
+	{ "人（次）", "人次", LG_UK_COUNT, 0 },
 	{ "个工作日", "个工作日", LG_UK_TIME, 0 },
 	{ "平方公里", "平方公里", LG_UK_MEASURE, 0 },
 	{ "百分点", "个百分点", LG_UK_POINTS, 0 },
 	{ "平方米", "平方米", LG_UK_MEASURE, 0 },
 	{ "立方米", "立方米", LG_UK_MEASURE, 0 },
 	{ "工作日", "个工作日", LG_UK_TIME, 0 },
+	{ "家(次)", "家次", LG_UK_COUNT, 0 }, /* 987家（次） */
+	{ "户(次)", "户次", LG_UK_COUNT, 0 },
+	{ "人(次)", "人次", LG_UK_COUNT, 0 },
 	{ "亿元", "万元", LG_UK_MONEY, 8 },
 	{ "万元", "万元", LG_UK_MONEY, 4 },
 	{ "千元", "万元", LG_UK_MONEY, 3 },
