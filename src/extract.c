@@ -1456,7 +1456,7 @@ static bool rule_row(const char *s, const cell *c, int nc)
 /* A row label that stands for the whole: 合计, 总计, 全年, 全市. */
 static bool total_label(const char *s, const cell *c)
 {
-	static const char *const w[] = { "合计", "总计", "总数", "小计", "全年", "全市", "全区", "全县", "全省", "全旗" };
+	static const char *const w[] = { "合计", "总计", "总数", "全年", "全市", "全区", "全县", "全省", "全旗" };
 	size_t len = c->b - c->a;
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
 		if (len == strlen(w[i]) && memcmp(s + c->a, w[i], len) == 0)
