@@ -2,6 +2,7 @@
  * indicator; keeps only the best figure per (agency, year, scope). */
 #include "lg_series.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,10 +109,12 @@ int lg_series_compare(const lg_vocab *v, const lg_row *a, const lg_row *b)
 	int ra = lg_vocab_scope_rank(v, a->scope), rb = lg_vocab_scope_rank(v, b->scope);
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
-	if (a->role != b->role)
-		return a->role == LG_ROLE_TOTAL ? -1 : 1;
+	/* the indicator itself, even as a part of its stand-in's total
+	 * (罚没款…，其中罚款986.2万元), before the stand-in */
 	if (a->proxy != b->proxy)
 		return a->proxy ? 1 : -1;
+	if (a->role != b->role)
+		return a->role == LG_ROLE_TOTAL ? -1 : 1;
 	if (a->canonical_unit != b->canonical_unit)
 		return a->canonical_unit ? -1 : 1;
 	int c = lg_dec_cmp(&a->value, &b->value);
@@ -310,19 +313,22 @@ void lg_series_finish(lg_series *s)
 		}
 		i = j;
 	}
-	/* per (agency, year): drop proxy rows when the indicator itself is
-	 * there, then mark the headline */
+	/* per (agency, year): a stand-in row stays only where it is of a wider
+	 * scope than every row of the indicator itself (全市罚没款 over 市本级罚款:
+	 * the city's figure, marked as a stand-in); then mark the headline */
 	size_t w = 0;
 	for (size_t i = 0; i < s->n;) {
 		size_t j = i;
-		bool direct = false;
+		int direct_rank = INT_MAX;
 		while (j < s->n && s->rows[j].year == s->rows[i].year && strcmp(s->rows[j].key, s->rows[i].key) == 0) {
-			direct = direct || !s->rows[j].proxy;
+			int r = lg_vocab_scope_rank(s->v, s->rows[j].scope);
+			if (!s->rows[j].proxy && r < direct_rank)
+				direct_rank = r;
 			j++;
 		}
 		size_t first = w;
 		for (size_t k = i; k < j; k++) {
-			if (direct && s->rows[k].proxy)
+			if (s->rows[k].proxy && lg_vocab_scope_rank(s->v, s->rows[k].scope) >= direct_rank)
 				row_release(&s->rows[k]);
 			else
 				s->rows[w++] = s->rows[k];

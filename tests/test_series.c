@@ -131,6 +131,47 @@ START_TEST(proxy_only_when_missing)
 }
 END_TEST
 
+/* 罚没款1023.5万元,其中罚款986.2万元: the indicator itself, though a part of
+ * its stand-in's total, is the figure; a stand-in of a wider scope than
+ * any figure of the indicator itself is the headline, one of a narrower
+ * scope is dropped. */
+START_TEST(proxy_and_scope)
+{
+	int k = lg_vocab_find(t_vocab(), "罚款");
+	lg_series *s = lg_series_new(t_vocab(), k, -1);
+	lg_figures fs;
+	lg_figures_init(&fs);
+	fig(&fs, "罚没款", "1023.5", "万元", LG_SCOPE_ALL, LG_ROLE_TOTAL, "", 10);
+	fig(&fs, "罚款", "986.2", "万元", LG_SCOPE_ALL, LG_ROLE_SUB, "", 20);
+	fig(&fs, "罚款", "315.8", "万元", LG_SCOPE_BUREAU, LG_ROLE_TOTAL, "", 30);
+	lg_report r = rep("甲市应急管理局", 2021);
+	lg_series_add(s, &r, "a.txt", 0, text, &fs);
+	lg_figures_reset(&fs);
+	fig(&fs, "罚没款", "1000", "万元", LG_SCOPE_ALL, LG_ROLE_TOTAL, "", 10);
+	fig(&fs, "罚款", "300", "万元", LG_SCOPE_BUREAU, LG_ROLE_TOTAL, "", 20);
+	fig(&fs, "罚没款", "50", "万元", LG_SCOPE_TOWN, LG_ROLE_TOTAL, "", 30);
+	r = rep("乙市应急管理局", 2022);
+	lg_series_add(s, &r, "b.txt", 1, text, &fs);
+	lg_series_finish(s);
+	const lg_row *h = headline(s, "甲市", 2021);
+	ck_assert(!h->proxy);
+	ck_assert_str_eq(val(h), "986.2");
+	h = headline(s, "乙市", 2022);
+	ck_assert(h->proxy);
+	ck_assert_str_eq(val(h), "1000");
+	ck_assert_int_eq(h->scope, LG_SCOPE_ALL);
+	size_t n = 0;
+	for (size_t i = 0; i < lg_series_count(s); i++)
+		if (strstr(lg_series_row(s, i)->agency, "乙市")) {
+			n++;
+			ck_assert_int_ne(lg_series_row(s, i)->scope, LG_SCOPE_TOWN);
+		}
+	ck_assert_uint_eq(n, 2);
+	lg_series_free(s);
+	lg_figures_release(&fs);
+}
+END_TEST
+
 START_TEST(conflicts_and_agency_spelling)
 {
 	int k = lg_vocab_find(t_vocab(), "罚款");
@@ -204,6 +245,7 @@ Suite *suite_series(void)
 	tcase_add_test(tc, headline_rule);
 	tcase_add_test(tc, larger_total_and_full_year);
 	tcase_add_test(tc, proxy_only_when_missing);
+	tcase_add_test(tc, proxy_and_scope);
 	tcase_add_test(tc, conflicts_and_agency_spelling);
 	tcase_add_test(tc, year_over_year);
 	suite_add_tcase(s, tc);
