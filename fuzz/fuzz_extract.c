@@ -43,7 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lg_extract(x, &t, &rep, &figs, &warn);
 	for (size_t i = 0; i < figs.n; i++) {
 		const lg_figure *f = &figs.v[i];
-		if (f->offset > t.orig_size || f->text_end > t.n || f->text_start > f->text_end)
+		if (f->offset + f->length > t.orig_size || f->text_end > t.n || f->text_start > f->norm_start ||
+		    f->norm_end > f->text_end)
 			abort();
 	}
 	lg_series *s = lg_series_new(v, lg_vocab_find(v, "罚款"), -1);

@@ -318,6 +318,7 @@ typedef struct {
 	const char *table_col_unit[16];
 	int table_col_shift[16];
 	int table_value_rows; /* rows of numbers read under those labels */
+	size_t row_s, row_e;  /* the table row being read */
 	size_t table_fig_start;
 	int table_year_col[16];
 	int table_nyears;
@@ -832,6 +833,11 @@ static void fill_text_span(fstate *st, lg_figure *f)
 	}
 	while (b > f->norm_end && (st->s[b - 1] == ' ' || st->s[b - 1] == '\t' || st->s[b - 1] == '\n'))
 		b--;
+	/* whatever the sentence state, the text holds the figure */
+	if (a > f->norm_start)
+		a = f->norm_start;
+	if (b < f->norm_end)
+		b = f->norm_end;
 	f->text_start = a;
 	f->text_end = b;
 }
@@ -1510,6 +1516,11 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 		lg_dec_shift(&q.value, shift); /* a bare number under a 元 or 亿元 header, in 万元 */
 	compute_sent_end(st);
 	lg_figure *f = emit(st, &q, best, best_unit, LG_ROLE_TOTAL, NULL, NULL);
+	/* a table figure's text is its row */
+	if (st->row_s <= f->norm_start && f->norm_end <= st->row_e) {
+		f->text_start = st->row_s;
+		f->text_end = st->row_e;
+	}
 	/* a disclosure report's tables count the bureau's own decisions */
 	f->scope = st->rep->disclosure ? LG_SCOPE_BUREAU : LG_SCOPE_ALL;
 	st->sent_has_figure = true;
@@ -1554,6 +1565,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	}
 	cell c[16];
 	int nc = split_cells(s, ls, le, c, 16);
+	st->row_s = ls;
+	st->row_e = le;
 	if (nc < 2) {
 		st->in_table = false;
 		return false;

@@ -293,6 +293,54 @@ START_TEST(disclosure_tables_are_the_bureaus_own)
 }
 END_TEST
 
+/* What the fuzzer found (fuzz/regressions/extract/): every figure's offset
+ * is inside the original bytes and its text holds the figure. */
+START_TEST(fuzz_regressions_keep_invariants)
+{
+	DIR *d = opendir(t_path("fuzz/regressions/extract"));
+	ck_assert_msg(d != NULL, "no fuzz/regressions/extract directory");
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s", t_path("fuzz/regressions/extract"), e->d_name);
+		lg_buf b = LG_BUF_INIT;
+		ck_assert(t_slurp(path, &b));
+		lg_text t;
+		lg_text_init(&t);
+		lg_err err;
+		if (lg_read_bytes(&t, b.s, b.len, LG_ENC_AUTO, &err) == LG_OK) {
+			lg_report rep;
+			lg_meta_detect(t_meta(), t.s, t.n, &rep);
+			if (!rep.year)
+				rep.year = 2021;
+			lg_extractor *x = lg_extractor_new(t_vocab(), true);
+			lg_figures figs;
+			lg_figures_init(&figs);
+			lg_buf warn = LG_BUF_INIT;
+			lg_extract(x, &t, &rep, &figs, &warn);
+			for (size_t i = 0; i < figs.n; i++) {
+				const lg_figure *f = &figs.v[i];
+				ck_assert_msg(f->offset + f->length <= t.orig_size, "%s: figure %zu offset", e->d_name, i);
+				ck_assert_msg(f->text_start <= f->norm_start && f->norm_end <= f->text_end && f->text_end <= t.n,
+					      "%s: figure %zu text [%zu,%zu) does not hold [%zu,%zu)", e->d_name, i,
+					      f->text_start, f->text_end, f->norm_start, f->norm_end);
+			}
+			lg_buf_release(&warn);
+			lg_figures_release(&figs);
+			lg_extractor_free(x);
+		}
+		lg_text_release(&t);
+		lg_buf_release(&b);
+		files++;
+	}
+	closedir(d);
+	ck_assert_int_ge(files, 1);
+}
+END_TEST
+
 /* --explain keeps the numbers turned away, each with its reason. */
 START_TEST(explain_gives_reasons)
 {
@@ -335,6 +383,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, offsets_point_into_original_bytes);
 	tcase_add_test(tc, sentence_spans_wrapped_lines);
 	tcase_add_test(tc, disclosure_tables_are_the_bureaus_own);
+	tcase_add_test(tc, fuzz_regressions_keep_invariants);
 	tcase_add_test(tc, explain_gives_reasons);
 	tcase_add_test(tc, long_numbers_exact_or_warned);
 	suite_add_tcase(s, tc);
