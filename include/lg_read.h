@@ -57,6 +57,7 @@ typedef struct {
 	lg_buf raw_;
 	lg_buf out_;
 	size_t capanchors_;
+	lg_buf edits_;      /* clean-up edits of one pass, applied together */
 } lg_text;
 
 #define LG_READ_MAX_BYTES ((size_t)1 << 30) /* larger files are refused */

@@ -27,6 +27,7 @@ void lg_text_init(lg_text *t)
 	lg_buf_init(&t->warnings);
 	lg_buf_init(&t->raw_);
 	lg_buf_init(&t->out_);
+	lg_buf_init(&t->edits_);
 	t->s = t->out_.s;
 }
 
@@ -35,6 +36,7 @@ void lg_text_release(lg_text *t)
 	lg_buf_release(&t->warnings);
 	lg_buf_release(&t->raw_);
 	lg_buf_release(&t->out_);
+	lg_buf_release(&t->edits_);
 	free(t->anchors);
 	memset(t, 0, sizeof *t);
 }
@@ -364,73 +366,96 @@ cleanup:
 	return ret;
 }
 
-/* Remove clean-text bytes [a, b), keeping the offset map right (the text
- * after the cut still maps to where it was in the original).  Rare, so the
- * anchor list is rebuilt. */
-static void cut_span(lg_text *t, size_t a, size_t b)
+/* The clean-up passes below (artefacts, HTML references, split numbers)
+ * each collect edits -- "replace [a, b) by these rl bytes", rl < b - a, in
+ * increasing order, not overlapping -- and apply them together: one pass
+ * over the text and the offset map, however many edits a file needs. */
+typedef struct {
+	size_t a, b;
+	unsigned char rl;
+	char rep[7];
+} edit;
+
+static void add_edit(lg_text *t, size_t a, size_t b, const char *rep, size_t rl)
 {
+	edit e = { a, b, (unsigned char)rl, { 0 } };
+	memcpy(e.rep, rep, rl);
+	lg_buf_add(&t->edits_, (const char *)&e, sizeof e);
+}
+
+static size_t n_edits(const lg_text *t)
+{
+	return t->edits_.len / sizeof(edit);
+}
+
+static const edit *edit_at(const lg_text *t, size_t i)
+{
+	return (const edit *)(const void *)(t->edits_.s + i * sizeof(edit));
+}
+
+/* Apply the collected edits.  The text after a cut still maps to where it
+ * was in the original: each cut [a + rl, b) leaves one anchor at its start
+ * pointing at the original offset of b. */
+static void apply_edits(lg_text *t)
+{
+	size_t ne = n_edits(t);
+	if (!ne)
+		return;
 	char *s = t->out_.s;
 	size_t n = t->out_.len;
-	size_t cut = b - a;
-	size_t orig_b = lg_text_orig_offset(t, b);
-	lg_anchor *na = lg_xmalloc((t->nanchors + 1) * sizeof *na);
-	size_t w = 0;
-	bool placed = false;
-	for (size_t i = 0; i < t->nanchors; i++) {
-		lg_anchor an = t->anchors[i];
-		if (an.norm < a) {
-			na[w++] = an;
-			continue;
-		}
-		if (!placed) {
-			na[w].norm = a;
-			na[w++].orig = orig_b;
-			placed = true;
-		}
-		if (an.norm > b) {
-			an.norm -= cut;
-			na[w++] = an;
-		}
+	lg_anchor *na = lg_xmalloc((t->nanchors + ne) * sizeof *na);
+	size_t w = 0, k = 0, shift = 0, r = 0, o = 0;
+	for (size_t i = 0; i < ne; i++) {
+		const edit *e = edit_at(t, i);
+		size_t ca = e->a + e->rl, cb = e->b;
+		for (; k < t->nanchors && t->anchors[k].norm < ca; k++)
+			na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig };
+		na[w++] = (lg_anchor){ ca - shift, lg_text_orig_offset(t, cb) };
+		while (k < t->nanchors && t->anchors[k].norm <= cb)
+			k++;
+		/* the text: what comes before the edit, then its replacement */
+		memmove(s + o, s + r, e->a - r);
+		o += e->a - r;
+		memcpy(s + o, e->rep, e->rl);
+		o += e->rl;
+		r = cb;
+		shift += cb - ca;
 	}
-	if (!placed) {
-		na[w].norm = a;
-		na[w++].orig = orig_b;
-	}
+	for (; k < t->nanchors; k++)
+		na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig };
+	memmove(s + o, s + r, n - r + 1);
+	t->out_.len = n - shift;
 	free(t->anchors);
 	t->anchors = na;
 	t->nanchors = w;
-	t->capanchors_ = w ? w : 1;
-	memmove(s + a, s + b, n - b + 1);
-	t->out_.len = n - cut;
+	t->capanchors_ = t->nanchors + ne;
+	lg_buf_reset(&t->edits_);
 }
 
 /* Remove Word's "[bookmark: _GoBack]" style artefacts. */
 static void cut_artefacts(lg_text *t)
 {
 	static const char tag[] = "[bookmark:";
-	size_t from = 0;
-	for (;;) {
-		char *s = t->out_.s;
-		size_t n = t->out_.len;
-		char *p = from < n ? memchr(s + from, '[', n - from) : NULL;
-		if (!p)
-			return;
+	const char *s = t->out_.s;
+	size_t n = t->out_.len, from = 0;
+	const char *p;
+	while (from < n && (p = memchr(s + from, '[', n - from)) != NULL) {
 		size_t a = (size_t)(p - s);
-		if (n - a < sizeof tag - 1 || memcmp(p, tag, sizeof tag - 1) != 0) {
-			from = a + 1;
+		from = a + 1;
+		if (n - a < sizeof tag - 1 || memcmp(p, tag, sizeof tag - 1) != 0)
 			continue;
-		}
-		char *close = memchr(p, ']', n - a < 200 ? n - a : 200);
+		const char *close = memchr(p, ']', n - a < 200 ? n - a : 200);
 		if (!close)
-			return;
-		cut_span(t, a, (size_t)(close - s) + 1);
-		from = a;
+			break;
+		from = (size_t)(close - s) + 1;
+		add_edit(t, a, from, "", 0);
 	}
+	apply_edits(t);
 }
 
 /* HTML character references left in text scraped from web pages:
  * &nbsp; &ldquo; &rdquo; &mdash; &amp; &#12345; &#x3001; ...  Each is longer
- * than what it stands for, so it is replaced in place and the rest cut. */
+ * than what it stands for. */
 static void html_entities(lg_text *t)
 {
 	static const struct {
@@ -441,16 +466,13 @@ static void html_entities(lg_text *t)
 		{ "middot", "·" }, { "amp", "&" },  { "lt", "<" },     { "gt", ">" },     { "quot", "\"" },
 		{ "apos", "'" },
 	};
-	size_t from = 0;
-	for (;;) {
-		char *s = t->out_.s;
-		size_t n = t->out_.len;
-		char *p = from < n ? memchr(s + from, '&', n - from) : NULL;
-		if (!p)
-			return;
+	const char *s = t->out_.s;
+	size_t n = t->out_.len, from = 0;
+	const char *p;
+	while (from < n && (p = memchr(s + from, '&', n - from)) != NULL) {
 		size_t a = (size_t)(p - s);
 		from = a + 1;
-		char *semi = memchr(p, ';', n - a < 12 ? n - a : 12);
+		const char *semi = memchr(p, ';', n - a < 12 ? n - a : 12);
 		if (!semi)
 			continue;
 		size_t b = (size_t)(semi - s) + 1;
@@ -477,10 +499,10 @@ static void html_entities(lg_text *t)
 		}
 		if (!rl || rl >= b - a)
 			continue;
-		memcpy(s + a, rep, rl);
-		cut_span(t, a + rl, b);
-		from = a + rl;
+		add_edit(t, a, b, rep, rl);
+		from = b;
 	}
+	apply_edits(t);
 }
 
 static bool is_digit_c(char c)
@@ -507,47 +529,48 @@ static bool unit_start(const char *s, size_t n, size_t i)
  * long enough to be a wrapped line. */
 static void join_split_numbers(lg_text *t)
 {
-	size_t from = 0;
-	for (;;) {
-		char *s = t->out_.s;
-		size_t n = t->out_.len;
-		char *p = from < n ? memchr(s + from, '\n', n - from) : NULL;
-		if (!p)
-			return;
+	const char *s = t->out_.s;
+	size_t n = t->out_.len, from = 0;
+	size_t line_start = 0, first_edit = 0; /* the line as it will be, joins done */
+	const char *p;
+	while (from < n && (p = memchr(s + from, '\n', n - from)) != NULL) {
 		size_t nl = (size_t)(p - s);
 		from = nl + 1;
-		if (nl == 0 || nl + 1 >= n)
-			continue;
 		size_t b = nl + 1;
 		while (b < n && s[b] == ' ')
 			b++;
-		char a = s[nl - 1];
+		char a = nl ? s[nl - 1] : '\n';
 		bool join = false;
-		if (is_digit_c(a))
+		if (nl + 1 >= n)
+			join = false;
+		else if (is_digit_c(a))
 			join = b < n && (is_digit_c(s[b]) || s[b] == '.' || s[b] == ',' || unit_start(s, n, b));
 		else if (a == '.' && nl >= 2 && is_digit_c(s[nl - 2]))
 			join = b < n && is_digit_c(s[b]);
-		if (!join)
-			continue;
 		/* "1,023.\n65" cannot be anything else; otherwise the line before
-		 * must be a long, wrapped line (not a list of years) */
-		if (a == '.') {
-			cut_span(t, nl, b);
-			from = nl;
-			continue;
+		 * must be a long, wrapped line (not a list of years): count its
+		 * first 20 characters, lines joined before it included */
+		if (join && a != '.') {
+			size_t chars = 0, i = line_start, k = first_edit;
+			while (i < nl && chars < 20) {
+				if (k < n_edits(t) && edit_at(t, k)->a == i) {
+					i = edit_at(t, k++)->b;
+					continue;
+				}
+				if ((s[i] & 0xC0) != 0x80)
+					chars++;
+				i++;
+			}
+			join = chars >= 20;
 		}
-		size_t ls = nl;
-		while (ls > 0 && s[ls - 1] != '\n')
-			ls--;
-		size_t chars = 0;
-		for (size_t i = ls; i < nl && chars < 20; i++)
-			if ((s[i] & 0xC0) != 0x80)
-				chars++;
-		if (chars < 20)
-			continue;
-		cut_span(t, nl, b);
-		from = nl;
+		if (join) {
+			add_edit(t, nl, b, "", 0);
+		} else {
+			line_start = nl + 1;
+			first_edit = n_edits(t);
+		}
 	}
+	apply_edits(t);
 }
 
 size_t lg_text_orig_offset(const lg_text *t, size_t norm)

@@ -131,6 +131,38 @@ START_TEST(html_entities)
 }
 END_TEST
 
+/* Many clean-up edits in one file (a scraped page full of &nbsp;, a PDF
+ * wrapped inside numbers, Word bookmarks): every number still maps back to
+ * its own bytes. */
+START_TEST(many_edits_keep_offsets)
+{
+	lg_buf in = LG_BUF_INIT;
+	for (int i = 0; i < 3000; i++)
+		lg_buf_addf(&in, "[bookmark: _GoBack]第%d段&nbsp;罚款1%04d&ldquo;万元&rdquo;,检查企业并依法处理相关问题共计%d\n%d家次。\n", i,
+			    i, i, i % 10);
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, in.s, in.len, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_ptr_null(strstr(t.s, "&nbsp;"));
+	ck_assert_ptr_null(strstr(t.s, "bookmark"));
+	int seen = 0;
+	for (const char *p = t.s; (p = strstr(p, "罚款")) != NULL; p += 6, seen++) {
+		size_t o = lg_text_orig_offset(&t, (size_t)(p + 6 - t.s));
+		char want[8];
+		snprintf(want, sizeof want, "1%04d", seen);
+		ck_assert_int_eq(memcmp(in.s + o, want, 5), 0);
+	}
+	ck_assert_int_eq(seen, 3000);
+	/* the wrapped count was joined: "共计2999\n9家次" reads 29999家次 */
+	ck_assert_ptr_nonnull(strstr(t.s, "共计29999家次"));
+	const char *q = strstr(t.s, "共计29999家次") + strlen("共计");
+	ck_assert_int_eq(memcmp(in.s + lg_text_orig_offset(&t, (size_t)(q - t.s)), "2999\n", 5), 0);
+	lg_text_release(&t);
+	lg_buf_release(&in);
+}
+END_TEST
+
 START_TEST(empty_and_blank)
 {
 	lg_text t;
@@ -249,6 +281,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
 	tcase_add_test(tc, html_entities);
+	tcase_add_test(tc, many_edits_keep_offsets);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad input");
 	tcase_set_timeout(tc, 60);
