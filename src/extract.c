@@ -926,23 +926,6 @@ static bool base_is_last_year(const fstate *st, const lg_buf *b)
 	return !y || (st->rep->year && y == st->rep->year - 1);
 }
 
-/* Words that are only a direction: "、下降", "和增长了". */
-static bool sign_only(const lg_buf *b)
-{
-	const char *p = b->s, *e = b->s + b->len;
-	while (p < e && (*p == ' ' || *p == ','))
-		p++;
-	if (e - p >= 3 && (memcmp(p, "、", 3) == 0 || memcmp(p, "和", 3) == 0 || memcmp(p, "，", 3) == 0))
-		p += 3;
-	if (e - p >= 3 && memcmp(e - 3, "了", 3) == 0)
-		e -= 3;
-	static const char *const w[] = { "下降", "减少", "降低", "上升", "增长", "增加", "提高" };
-	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-		if ((size_t)(e - p) == strlen(w[i]) && memcmp(p, w[i], (size_t)(e - p)) == 0)
-			return true;
-	return false;
-}
-
 static long long pct_hundredths(const lg_dec *v)
 {
 	double d = lg_dec_to_double(v) * 100.0;
@@ -964,17 +947,13 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 			return q->end;
 	} else {
 		/* "同比减少2起、下降40%": the same comparison, its second change */
-		if (!sign_only(b))
+		if (!rule_hit(st, LG_RULE_YOY_SECOND, b, NULL, 0))
 			return q->end;
 		bool p2;
 		size_t cs = words_start(st, q->start, false, &p2);
 		lg_buf *cl = &st->x->clause;
 		masked_copy(cl, st->s, cs, ss);
-		lg_buf_addc(cl, '\0');
-		cl->len--;
-		bool named = strstr(cl->s, "同比") || strstr(cl->s, "较上年") || strstr(cl->s, "比上年") ||
-			     strstr(cl->s, "较去年") || strstr(cl->s, "比去年") || base_year(cl) > 0;
-		if (!named || !base_is_last_year(st, cl))
+		if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0) || !base_is_last_year(st, cl))
 			return q->end;
 	}
 	find_sign_word(b, &sign);
@@ -1051,6 +1030,14 @@ static bool subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, 
 		}
 	}
 	return false;
+}
+
+/* Do the indicator's own exclusions rule the number out?  Its words, or
+ * for a count written before its noun, that noun phrase. */
+static bool own_exclusion(fstate *st, const lg_indicator *d, const lg_buf *subj, bool from_subj)
+{
+	return d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
+			      (!from_subj && re_find(st, d->exclude, st->x->np.s, st->x->np.len, NULL, NULL)));
 }
 
 static size_t handle_quantity(fstate *st, const lg_qty *q)
@@ -1194,8 +1181,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 		/* an indicator its own words exclude gives way to any other
 		 * (办理行政复议案件: not 行政处罚, so 行政复议) */
-		bool excl = d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
-					   (!from_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)));
+		bool excl = own_exclusion(st, d, subj, from_subj);
 		bool better = best < 0 || (best_excl && !excl) ||
 			      (best_excl == excl &&
 			       (d->priority > best_pri || (d->priority == best_pri && from_subj && !best_subj) ||
@@ -1210,6 +1196,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 	}
 
+	int excl_of = best; /* the candidate best_excl was found for */
 	lg_role role = LG_ROLE_TOTAL;
 	const char *reason = NULL;
 	char detail[96] = "";
@@ -1263,6 +1250,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 	}
 	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
+	if (best != excl_of)
+		best_excl = own_exclusion(st, d, subj, best_subj);
 	/* scope, period, year words before the number: read only for figures */
 	ctx_update(st, q->start);
 
@@ -1281,8 +1270,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		reason = "a bound in a penalty provision";
 	} else if (rules && subject_rule(st, subj, why, sizeof why, &reason)) {
 		role = LG_ROLE_EXCLUDED;
-	} else if (d->exclude && (re_find(st, d->exclude, subj->s, subj->len, NULL, NULL) ||
-				  (!best_subj && re_find(st, d->exclude, x->np.s, x->np.len, NULL, NULL)))) {
+	} else if (best_excl) {
 		size_t ms, me;
 		if (re_find(st, d->exclude, subj->s, subj->len, &ms, &me))
 			detail_from(why, sizeof why, subj->s, ms, me);
