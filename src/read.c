@@ -403,7 +403,8 @@ static void apply_edits(lg_text *t)
 		return;
 	char *s = t->out_.s;
 	size_t n = t->out_.len;
-	lg_anchor *na = lg_xmalloc((t->nanchors + ne) * sizeof *na);
+	size_t cap = t->nanchors + ne; /* each edit adds at most one anchor */
+	lg_anchor *na = lg_xmalloc(cap * sizeof *na);
 	size_t w = 0, k = 0, shift = 0, r = 0, o = 0;
 	for (size_t i = 0; i < ne; i++) {
 		const edit *e = edit_at(t, i);
@@ -428,7 +429,7 @@ static void apply_edits(lg_text *t)
 	free(t->anchors);
 	t->anchors = na;
 	t->nanchors = w;
-	t->capanchors_ = t->nanchors + ne;
+	t->capanchors_ = cap;
 	lg_buf_reset(&t->edits_);
 }
 

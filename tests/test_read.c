@@ -163,6 +163,32 @@ START_TEST(many_edits_keep_offsets)
 }
 END_TEST
 
+/* One lg_text read again and again (as each worker does): a text whose
+ * clean-up edits rebuilt the offset map, then texts with many anchors. */
+START_TEST(text_reused_after_edits)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	const char *a = "x&amp;y&amp;z&amp;w";
+	ck_assert_int_eq(lg_read_bytes(&t, a, strlen(a), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "x&y&z&w");
+	/* UTF-16: every character an anchor's worth of offset shift */
+	lg_buf u = LG_BUF_INIT;
+	lg_buf_add(&u, "\xff\xfe", 2);
+	for (int i = 0; i < 200; i++)
+		lg_buf_add(&u, "\x0d\xff\x30\x00\x0a\x00", 6); /* full-width -, '0', newline */
+	ck_assert_int_eq(lg_read_bytes(&t, u.s, u.len, LG_ENC_AUTO, &err), LG_OK);
+	const char *last0 = strrchr(t.s, '0');
+	ck_assert_ptr_nonnull(last0);
+	ck_assert_uint_eq(lg_text_orig_offset(&t, (size_t)(last0 - t.s)), u.len - 4); /* its two bytes, then a newline */
+	ck_assert_int_eq(lg_read_bytes(&t, a, strlen(a), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "x&y&z&w");
+	lg_buf_release(&u);
+	lg_text_release(&t);
+}
+END_TEST
+
 START_TEST(empty_and_blank)
 {
 	lg_text t;
@@ -282,6 +308,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, normal_form);
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, many_edits_keep_offsets);
+	tcase_add_test(tc, text_reused_after_edits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad input");
 	tcase_set_timeout(tc, 60);
