@@ -22,6 +22,12 @@
 
 #include "lg_common.h"
 
+/* A compiled pattern with its prefilter: the characters a match can begin
+ * with (lg_re_search skips to the first of them, or answers "no match"
+ * without calling PCRE2).  Owned by the vocabulary. */
+typedef struct lg_re lg_re;
+void lg_re_free(lg_re *r);
+
 typedef enum {
 	LG_SCOPE_ALL = 0, /* 全辖区: the whole jurisdiction */
 	LG_SCOPE_BUREAU,  /* 本级: the bureau itself */
@@ -45,10 +51,10 @@ typedef struct {
 	int priority;
 	lg_scope scope;   /* when the sentence names none (default 全辖区) */
 	char *trigger_src, *exclude_src, *context_src;
-	pcre2_code *trigger;     /* anywhere in the subject */
-	pcre2_code *trigger_end; /* ending a noun phrase (after a count) */
-	pcre2_code *exclude;     /* NULL when none */
-	pcre2_code *context;     /* NULL when none */
+	lg_re *trigger;     /* anywhere in the subject */
+	lg_re *trigger_end; /* ending a noun phrase (after a count) */
+	lg_re *exclude;     /* NULL when none */
+	lg_re *context;     /* NULL when none */
 	/* by canonical unit id: 0 not accepted, 1 reported as `unit`, 2 kept */
 	unsigned char accept_id[128];
 	char *origin;            /* file the entry came from */
@@ -104,9 +110,9 @@ const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n);
 
 /* A prefilter: the union of the subject rules (plan ... change).  No
  * match there means no single rule matches. */
-const pcre2_code *lg_vocab_any_rule(const lg_vocab *v);
+const lg_re *lg_vocab_any_rule(const lg_vocab *v);
 
-const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r);
+const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by
@@ -114,7 +120,7 @@ const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r);
 const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level);
 /* The same pattern compiled anchored (JIT needs anchoring at compile time). */
 const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level);
-const pcre2_code *lg_vocab_campaign(const lg_vocab *v);
+const lg_re *lg_vocab_campaign(const lg_vocab *v);
 /* Group numbers of the combined context pattern. */
 typedef enum {
 	LG_CTX_ALL = 0, LG_CTX_BUREAU, LG_CTX_TOWN, LG_CTX_CAMPAIGN, LG_CTX_PERIOD, LG_CTX_YEAR, LG_CTX_MULTI,
@@ -132,8 +138,17 @@ bool lg_scope_parse(const char *s, lg_scope *out);
 
 pcre2_match_data *lg_vocab_match_data_new(const lg_vocab *v);
 
-/* Find a match of re in s[0..n); returns true and the span when found. */
-bool lg_re_search(const pcre2_code *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+/* Find a match of re in s[0..n) beginning at or after start; returns true
+ * and the span when found.  Same answer as pcre2_match, but a subject in
+ * which no character can begin a match costs no PCRE2 call. */
+bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
 		  size_t *mstart, size_t *mend);
+
+/* The same without the prefilter (tests check the two agree). */
+bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+			     size_t *mstart, size_t *mend);
+/* Does re have a first-character prefilter (false: any character can
+ * begin a match, or the pattern is one the prefilter cannot judge)? */
+bool lg_re_filtered(const lg_re *re);
 
 #endif

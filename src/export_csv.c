@@ -1,8 +1,7 @@
-/* export_csv: owns CSV/TSV cell quoting (libcsv's writer), Excel safety,
+/* export_csv: owns CSV/TSV cell quoting (RFC 4180), Excel safety,
  * GB18030 output, and the long and wide tables of an indicator. */
 #include "lg_csv.h"
 
-#include <csv.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,22 +78,19 @@ void lg_csv_quote(lg_buf *b, const char *s, size_t n, char delim, bool excel)
 		lg_buf_add(b, s, n);
 		return;
 	}
-	const char *src = s;
-	size_t sn = n;
-	char *tmp = NULL;
-	if (guard) {
-		tmp = lg_xmalloc(n + 1);
-		tmp[0] = '\'';
-		memcpy(tmp + 1, s, n);
-		src = tmp;
-		sn = n + 1;
+	/* RFC 4180: the cell in quotes, each quote doubled */
+	lg_buf_grow(b, n + 8);
+	lg_buf_addc(b, '"');
+	if (guard)
+		lg_buf_addc(b, '\'');
+	const char *p = s, *e = s + n, *q;
+	while ((q = memchr(p, '"', (size_t)(e - p))) != NULL) {
+		lg_buf_add(b, p, (size_t)(q - p) + 1);
+		lg_buf_addc(b, '"');
+		p = q + 1;
 	}
-	size_t need = csv_write2(NULL, 0, src, sn, CSV_QUOTE);
-	lg_buf_grow(b, need);
-	csv_write2(b->s + b->len, need, src, sn, CSV_QUOTE);
-	b->len += need;
-	b->s[b->len] = '\0';
-	free(tmp);
+	lg_buf_add(b, p, (size_t)(e - p));
+	lg_buf_addc(b, '"');
 }
 
 static void sep(lg_csv *c)

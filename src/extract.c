@@ -330,7 +330,7 @@ typedef struct {
 /* How far after a campaign's name its scope still reaches in a sentence. */
 #define CAMPAIGN_REACH_BYTES 240
 
-static bool re_find(fstate *st, const pcre2_code *re, const char *s, size_t n, size_t *ms, size_t *me)
+static bool re_find(fstate *st, const lg_re *re, const char *s, size_t n, size_t *ms, size_t *me)
 {
 	if (!re || !n)
 		return false;
@@ -784,7 +784,7 @@ static size_t np_end_at(fstate *st, size_t a)
 }
 
 /* End of the last match of re in text (0 when none). */
-static bool last_match(fstate *st, const pcre2_code *re, const lg_buf *text, size_t *end)
+static bool last_match(fstate *st, const lg_re *re, const lg_buf *text, size_t *end)
 {
 	size_t from = 0, ms, me;
 	bool any = false;

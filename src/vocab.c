@@ -59,16 +59,16 @@ struct lg_vocab {
 	src_loc scope[LG_SCOPE_COUNT];
 	int scope_rank[LG_SCOPE_COUNT];
 	src_loc rule_src[LG_RULE_COUNT];
-	pcre2_code *rule[LG_RULE_COUNT];
-	pcre2_code *context[NLEVELS];
-	pcre2_code *context_anchored[NLEVELS]; /* the same, anchored at compile time for JIT */
-	pcre2_code *campaign;
+	lg_re *rule[LG_RULE_COUNT];
+	lg_re *context[NLEVELS];
+	lg_re *context_anchored[NLEVELS]; /* the same, anchored at compile time for JIT */
+	lg_re *campaign;
 	int group[LG_CTX_COUNT];
 	uint8_t ctx_start[8192];  /* BMP code points that can begin a context word */
 	bool ctx_prefilter;       /* false: some word can begin with anything */
 	int *by_unit[LG_UNITS_MAX];
 	size_t nby_unit[LG_UNITS_MAX];
-	pcre2_code *any_rule; /* union of the subject rules: a prefilter */
+	lg_re *any_rule; /* union of the subject rules: a prefilter */
 	uint32_t maxcap;
 	bool no_jit;
 	bool compiled;
@@ -104,10 +104,10 @@ static void ind_release(lg_indicator *d)
 	free(d->trigger_src);
 	free(d->exclude_src);
 	free(d->context_src);
-	pcre2_code_free(d->trigger);
-	pcre2_code_free(d->trigger_end);
-	pcre2_code_free(d->exclude);
-	pcre2_code_free(d->context);
+	lg_re_free(d->trigger);
+	lg_re_free(d->trigger_end);
+	lg_re_free(d->exclude);
+	lg_re_free(d->context);
 	free(d->origin);
 	memset(d, 0, sizeof *d);
 }
@@ -122,22 +122,22 @@ static void loc_release(src_loc *l)
 static void clear_compiled(lg_vocab *v)
 {
 	for (size_t i = 0; i < NLEVELS; i++) {
-		pcre2_code_free(v->context[i]);
-		pcre2_code_free(v->context_anchored[i]);
+		lg_re_free(v->context[i]);
+		lg_re_free(v->context_anchored[i]);
 		v->context[i] = v->context_anchored[i] = NULL;
 	}
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
-		pcre2_code_free(v->rule[r]);
+		lg_re_free(v->rule[r]);
 		v->rule[r] = NULL;
 	}
-	pcre2_code_free(v->campaign);
+	lg_re_free(v->campaign);
 	v->campaign = NULL;
 	for (int u = 0; u < LG_UNITS_MAX; u++) {
 		free(v->by_unit[u]);
 		v->by_unit[u] = NULL;
 		v->nby_unit[u] = 0;
 	}
-	pcre2_code_free(v->any_rule);
+	lg_re_free(v->any_rule);
 	v->any_rule = NULL;
 	v->compiled = false;
 }
@@ -522,7 +522,7 @@ lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err)
 	return st;
 }
 
-static pcre2_code *compile_re_flags(const char *src, lg_vocab *v, const char *what, const char *origin,
+static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, const char *origin,
 				    size_t line, const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
 {
 	int ec;
@@ -561,29 +561,6 @@ static pcre2_code *compile_re_flags(const char *src, lg_vocab *v, const char *wh
 	return re;
 }
 
-static pcre2_code *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
-			      const seg_map *seg, lg_status *st, lg_err *err)
-{
-	return compile_re_flags(src, v, what, origin, line, seg, 0, st, err);
-}
-
-static char *expand_level(const char *src, const char *level)
-{
-	lg_buf b = LG_BUF_INIT;
-	const char *p = src;
-	const char *q;
-	while ((q = strstr(p, "{level}")) != NULL) {
-		lg_buf_add(&b, p, (size_t)(q - p));
-		if (*level)
-			lg_buf_adds(&b, level);
-		else
-			lg_buf_adds(&b, "(?!)"); /* unknown level: the word cannot match */
-		p = q + 7;
-	}
-	lg_buf_adds(&b, p);
-	return lg_buf_detach(&b, NULL);
-}
-
 /* Can a match of re begin with code point cp?  Exact, through PCRE2's
  * partial matching on the one-character subject. */
 static bool can_begin(const pcre2_code *re, pcre2_match_data *md, unsigned cp)
@@ -607,6 +584,143 @@ static bool can_begin(const pcre2_code *re, pcre2_match_data *md, unsigned cp)
 	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
+struct lg_re {
+	pcre2_code *code;
+	uint8_t *starts; /* bit cp of byte cp/8: cp can begin a match; NULL: no prefilter */
+	bool anchored;
+};
+
+void lg_re_free(lg_re *r)
+{
+	if (!r)
+		return;
+	pcre2_code_free(r->code);
+	free(r->starts);
+	free(r);
+}
+
+/* Constructs whose first character the prefilter cannot enumerate from
+ * the pattern's text: code points written as escapes, properties, word
+ * boundaries and lookbehinds (which look before the first character),
+ * caseless matching, verbs. */
+static bool prefilter_unsafe(const char *src)
+{
+	static const char *const bad[] = { "\\x", "\\o", "\\N", "\\p", "\\P", "\\c", "\\b", "\\B", "\\G", "\\X",
+					   "\\C", "\\R", "\\h", "\\H", "\\v", "\\V", "\\e", "\\0", "(?<=", "(?i",
+					   "(*", "(?C", "\\Q" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (strstr(src, bad[i]))
+			return true;
+	return false;
+}
+
+/* The characters a match of r can begin with: each ASCII character, each
+ * character the pattern spells, and the digits and spaces of other
+ * scripts (\d and \s under UCP), kept when PCRE2 says a match can begin
+ * with it.  No prefilter when the pattern can match the empty string or
+ * begin with a character it does not spell (probed with a few unrelated
+ * characters: a `.` or a negated class). */
+static void build_starts(lg_re *r, const char *src)
+{
+	r->starts = NULL;
+	if (prefilter_unsafe(src))
+		return;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->code, NULL);
+	if (!md)
+		return;
+	static const unsigned probes[] = { 0x7684 /* 的 */, 0x9F98 /* 龘 */, 0x4E28 /* 丨 */, 0x3001 /* 、 */,
+					   0x00E9 /* é */, 0xFF21 /* Ａ */, 0x0416 /* Ж */, 0x3042 /* あ */ };
+	bool ok = pcre2_match(r->code, (PCRE2_SPTR) "", 0, 0, 0, md, NULL) < 0;
+	for (size_t i = 0; ok && i < sizeof probes / sizeof probes[0]; i++)
+		if (can_begin(r->code, md, probes[i]))
+			ok = false;
+	uint8_t *bm = ok ? lg_xcalloc(8192, 1) : NULL;
+	uint8_t *seen = ok ? lg_xcalloc(8192, 1) : NULL; /* each character is probed once */
+#define SET(cp) (bm[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
+	for (unsigned c = 1; ok && c < 0x80; c++)
+		if (can_begin(r->code, md, c))
+			SET(c);
+	/* Unicode digits and spaces: Arabic-Indic, Devanagari, full-width;
+	 * no-break and ideographic spaces, the general-punctuation spaces */
+	static const unsigned ranges[][2] = { { 0x0660, 0x0669 }, { 0x06F0, 0x06F9 }, { 0x0966, 0x096F },
+					      { 0xFF10, 0xFF19 }, { 0x00A0, 0x00A0 }, { 0x0085, 0x0085 },
+					      { 0x1680, 0x1680 }, { 0x2000, 0x200A }, { 0x2028, 0x2029 },
+					      { 0x202F, 0x202F }, { 0x205F, 0x205F }, { 0x3000, 0x3000 } };
+	for (size_t k = 0; ok && k < sizeof ranges / sizeof ranges[0]; k++)
+		for (unsigned c = ranges[k][0]; c <= ranges[k][1]; c++)
+			if (can_begin(r->code, md, c))
+				SET(c);
+	for (const unsigned char *p = (const unsigned char *)src; ok && *p;) {
+		unsigned cp;
+		size_t len;
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xC0 && *p < 0xE0 && p[1]) {
+			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
+			len = 2;
+		} else if (*p >= 0xE0 && *p < 0xF0 && p[1] && p[2]) {
+			cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			len = 3;
+		} else {
+			ok = false; /* beyond the BMP, or not UTF-8: no prefilter */
+			break;
+		}
+		p += len;
+		if ((seen[cp >> 3] >> (cp & 7)) & 1)
+			continue;
+		seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		if (can_begin(r->code, md, cp))
+			SET(cp);
+	}
+#undef SET
+	free(seen);
+	pcre2_match_data_free(md);
+	if (!ok) {
+		free(bm);
+		return;
+	}
+	r->starts = bm;
+}
+
+static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
+			       const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
+{
+	pcre2_code *code = compile_raw(src, v, what, origin, line, seg, extra, st, err);
+	if (!code)
+		return NULL;
+	lg_re *r = lg_xcalloc(1, sizeof *r);
+	r->code = code;
+	r->anchored = (extra & PCRE2_ANCHORED) != 0;
+	if (!r->anchored) /* the anchored context copies are matched raw, by group */
+		build_starts(r, src);
+	return r;
+}
+
+static lg_re *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
+			      const seg_map *seg, lg_status *st, lg_err *err)
+{
+	return compile_re_flags(src, v, what, origin, line, seg, 0, st, err);
+}
+
+static char *expand_level(const char *src, const char *level)
+{
+	lg_buf b = LG_BUF_INIT;
+	const char *p = src;
+	const char *q;
+	while ((q = strstr(p, "{level}")) != NULL) {
+		lg_buf_add(&b, p, (size_t)(q - p));
+		if (*level)
+			lg_buf_adds(&b, level);
+		else
+			lg_buf_adds(&b, "(?!)"); /* unknown level: the word cannot match */
+		p = q + 7;
+	}
+	lg_buf_adds(&b, p);
+	return lg_buf_detach(&b, NULL);
+}
+
 static void mark(lg_vocab *v, unsigned cp)
 {
 	if (cp < 0x10000)
@@ -622,7 +736,7 @@ static void build_ctx_prefilter(lg_vocab *v)
 {
 	memset(v->ctx_start, 0, sizeof v->ctx_start);
 	v->ctx_prefilter = false;
-	const pcre2_code *re = v->context[0];
+	const pcre2_code *re = v->context[0]->code;
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
 	if (!md)
 		return;
@@ -686,10 +800,10 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 	v->maxcap = 8;
 	for (size_t i = 0; i < v->nind; i++) {
 		lg_indicator *d = &v->ind[i];
-		pcre2_code_free(d->trigger);
-		pcre2_code_free(d->trigger_end);
-		pcre2_code_free(d->exclude);
-		pcre2_code_free(d->context);
+		lg_re_free(d->trigger);
+		lg_re_free(d->trigger_end);
+		lg_re_free(d->exclude);
+		lg_re_free(d->context);
 		d->trigger = d->trigger_end = d->exclude = d->context = NULL;
 		snprintf(what, sizeof what, "indicator %s: trigger", d->name);
 		const seg_map *sm = &v->segs[3 * i];
@@ -783,13 +897,13 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 					continue;
 				char *words = expand_level(v->scope[s].src, "市");
 				snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
-				pcre2_code *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
+				lg_re *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
 				free(words);
 				if (!t) {
 					lg_buf_release(&b);
 					return st;
 				}
-				pcre2_code_free(t);
+				lg_re_free(t);
 			}
 		}
 		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, NULL, &st, err);
@@ -806,7 +920,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 	if (!v->campaign)
 		return st;
 	for (int g = 0; g < LG_CTX_COUNT; g++)
-		v->group[g] = pcre2_substring_number_from_name(v->context[0], (PCRE2_SPTR)group_names[g]);
+		v->group[g] = pcre2_substring_number_from_name(v->context[0]->code, (PCRE2_SPTR)group_names[g]);
 	build_ctx_prefilter(v);
 	v->compiled = true;
 	return LG_OK;
@@ -853,7 +967,7 @@ bool lg_vocab_accepts(const lg_indicator *ind, const char *unit, const char **ou
 	return lg_vocab_accepts_id(ind, id, lg_units_canonical(unit) ? lg_units_canonical(unit) : unit, out_unit);
 }
 
-const pcre2_code *lg_vocab_any_rule(const lg_vocab *v)
+const lg_re *lg_vocab_any_rule(const lg_vocab *v)
 {
 	return v->any_rule;
 }
@@ -868,7 +982,7 @@ const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n)
 	return v->by_unit[unit_id];
 }
 
-const pcre2_code *lg_vocab_rule(const lg_vocab *v, lg_rule r)
+const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r)
 {
 	return v->rule[r];
 }
@@ -877,19 +991,19 @@ const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level)
 {
 	for (size_t i = 0; i < NLEVELS; i++)
 		if (strcmp(levels[i], level ? level : "") == 0)
-			return v->context[i];
-	return v->context[0];
+			return v->context[i]->code;
+	return v->context[0]->code;
 }
 
 const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
 {
 	for (size_t i = 0; i < NLEVELS; i++)
 		if (strcmp(levels[i], level ? level : "") == 0)
-			return v->context_anchored[i];
-	return v->context_anchored[0];
+			return v->context_anchored[i]->code;
+	return v->context_anchored[0]->code;
 }
 
-const pcre2_code *lg_vocab_campaign(const lg_vocab *v)
+const lg_re *lg_vocab_campaign(const lg_vocab *v)
 {
 	return v->campaign;
 }
@@ -904,10 +1018,10 @@ pcre2_match_data *lg_vocab_match_data_new(const lg_vocab *v)
 	return md;
 }
 
-bool lg_re_search(const pcre2_code *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
-		  size_t *mstart, size_t *mend)
+bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+			     size_t *mstart, size_t *mend)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc < 0)
 		return false;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -916,4 +1030,53 @@ bool lg_re_search(const pcre2_code *re, pcre2_match_data *md, const char *s, siz
 	if (mend)
 		*mend = ov[1];
 	return true;
+}
+
+bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
+		  size_t *mstart, size_t *mend)
+{
+	const uint8_t *bm = re->starts;
+	if (bm) {
+		/* to the first character a match can begin with; PCRE2 decides
+		 * anything the bitmap cannot (beyond the BMP, a cut character) */
+		size_t i = start;
+		for (;; i++) {
+			if (i >= n)
+				return false;
+			unsigned char c = (unsigned char)s[i];
+			unsigned cp;
+			if (c < 0x80) {
+				cp = c;
+			} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+				cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+				if ((bm[cp >> 3] >> (cp & 7)) & 1)
+					break;
+				if (re->anchored)
+					return false;
+				i += 2;
+				continue;
+			} else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+				cp = ((unsigned)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+				if ((bm[cp >> 3] >> (cp & 7)) & 1)
+					break;
+				if (re->anchored)
+					return false;
+				i += 1;
+				continue;
+			} else {
+				break;
+			}
+			if ((bm[cp >> 3] >> (cp & 7)) & 1)
+				break;
+			if (re->anchored)
+				return false;
+		}
+		start = i;
+	}
+	return lg_re_search_unfiltered(re, md, s, n, start, mstart, mend);
+}
+
+bool lg_re_filtered(const lg_re *re)
+{
+	return re->starts != NULL;
 }

@@ -112,6 +112,118 @@ START_TEST(scopes_parse)
 }
 END_TEST
 
+/* Every match the prefiltered search finds is the one PCRE2 alone finds:
+ * walk all matches of re in s with both and compare the spans. */
+static void agree(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, const char *what)
+{
+	size_t from = 0;
+	for (;;) {
+		size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+		bool f1 = lg_re_search(re, md, s, n, from, &a1, &b1);
+		bool f2 = lg_re_search_unfiltered(re, md, s, n, from, &a2, &b2);
+		ck_assert_msg(f1 == f2 && a1 == a2 && b1 == b2, "%s: from %zu in '%.*s': filtered %d [%zu,%zu), PCRE2 %d [%zu,%zu)",
+			      what, from, (int)n, s, f1, a1, b1, f2, a2, b2);
+		if (!f1)
+			return;
+		from = b1 > a1 ? b1 : a1 + 1;
+		while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from++;
+		if (from > n)
+			return;
+	}
+}
+
+static void agree_all(const lg_vocab *v, pcre2_match_data *md, const char *s, size_t n)
+{
+	for (size_t i = 0; i < lg_vocab_count(v); i++) {
+		const lg_indicator *d = lg_vocab_get(v, i);
+		agree(d->trigger, md, s, n, d->name);
+		agree(d->trigger_end, md, s, n, d->name);
+		if (d->exclude)
+			agree(d->exclude, md, s, n, d->name);
+		if (d->context)
+			agree(d->context, md, s, n, d->name);
+	}
+	for (int r = 0; r < LG_RULE_COUNT; r++)
+		agree(lg_vocab_rule(v, (lg_rule)r), md, s, n, "rule");
+	agree(lg_vocab_any_rule(v), md, s, n, "rules");
+	agree(lg_vocab_campaign(v), md, s, n, "campaign");
+}
+
+START_TEST(prefilter_agrees_with_pcre2)
+{
+	const lg_vocab *v = t_vocab();
+	pcre2_match_data *md = lg_vocab_match_data_new(v);
+	/* the triggers must be prefiltered, or the test proves nothing */
+	size_t filtered = 0;
+	for (size_t i = 0; i < lg_vocab_count(v); i++)
+		filtered += lg_re_filtered(lg_vocab_get(v, i)->trigger);
+	ck_assert_uint_ge(filtered * 10, lg_vocab_count(v) * 9);
+	static const char *const seeds[] = { "seeds/dazu-2021.txt", "seeds/jiaxing-2024.txt", "seeds/kaiping-2019.txt",
+					     "seeds/luoyang-2021.txt", "seeds/yulin-2023.txt" };
+	lg_buf b = LG_BUF_INIT;
+	for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++) {
+		ck_assert(t_slurp(t_path(seeds[k]), &b));
+		/* line by line, as the extractor searches sentences */
+		for (size_t i = 0; i < b.len;) {
+			const char *nl = memchr(b.s + i, '\n', b.len - i);
+			size_t e = nl ? (size_t)(nl - b.s) : b.len;
+			agree_all(v, md, b.s + i, e - i);
+			i = e + 1;
+		}
+	}
+	lg_buf_release(&b);
+	pcre2_match_data_free(md);
+}
+END_TEST
+
+/* Patterns the prefilter cannot enumerate are left unfiltered, and those
+ * it can are still exact: lookbehinds, word boundaries, caseless, `.`,
+ * negated classes, empty matches, \d and \s under UCP. */
+START_TEST(prefilter_odd_patterns)
+{
+	static const struct {
+		const char *pat;
+		int filtered; /* 1 must be, 0 must not be */
+	} cases[] = {
+		{ "(?<=全市)检查", 0 }, { "\\b罚款", 0 }, { "(?i)fine", 0 }, { ".罚款", 0 }, { "[^的]罚款", 0 },
+		{ "罚款?", 1 }, { "(?:罚款)?", 0 }, { "(?!罚没)罚", 1 }, { "\\d+起", 1 }, { "\\s*罚款", 1 },
+		{ "\\s+罚款", 1 }, { "[罚处]款", 1 }, { "(?<!不予)处罚", 1 }, { "\\x{7F5A}款", 0 }, { "$", 0 },
+		{ "检查(?=企业)", 1 }, { "(?:全|各)[市区县]", 1 },
+	};
+	static const char *const texts[] = {
+		"全市检查企业120家，罚款30万元，不予处罚5起。", "罚没款12万元；处款", "fine FINE Fine",
+		"共计 罚款 3 起\u3000罚款", "\u0663\u0664起 和 ３起 与 12起", "的罚款 了罚款", "各区、全县检查",
+		"", "罚",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char conf[512];
+		snprintf(conf, sizeof conf, "[vocab]\nmode = replace\n[indicator 试验]\nid = probe\nunit = 次\ntrigger = %s\n",
+			 cases[i].pat);
+		lg_vocab *v = lg_vocab_new();
+		lg_err err;
+		ck_assert_int_eq(lg_vocab_parse(v, conf, strlen(conf), "probe.conf", &err), LG_OK);
+		ck_assert_msg(lg_vocab_compile(v, &err) == LG_OK, "%s: %s", cases[i].pat, err.msg);
+		const lg_re *re = lg_vocab_get(v, 0)->trigger;
+		ck_assert_msg(lg_re_filtered(re) == (cases[i].filtered != 0), "%s: filtered %d", cases[i].pat,
+			      lg_re_filtered(re));
+		pcre2_match_data *md = lg_vocab_match_data_new(v);
+		for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+			for (size_t from = 0; from <= strlen(texts[k]); from++) {
+				if (((unsigned char)texts[k][from] & 0xC0) == 0x80)
+					continue;
+				size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+				bool f1 = lg_re_search(re, md, texts[k], strlen(texts[k]), from, &a1, &b1);
+				bool f2 = lg_re_search_unfiltered(re, md, texts[k], strlen(texts[k]), from, &a2, &b2);
+				ck_assert_msg(f1 == f2 && a1 == a2 && b1 == b2, "%s in '%s' from %zu", cases[i].pat, texts[k],
+					      from);
+			}
+		pcre2_match_data_free(md);
+		lg_vocab_free(v);
+	}
+}
+END_TEST
+
 Suite *suite_vocab(void)
 {
 	Suite *s = suite_create("vocab");
@@ -121,6 +233,8 @@ Suite *suite_vocab(void)
 	tcase_add_test(tc, extend_and_replace);
 	tcase_add_test(tc, broken_vocabularies);
 	tcase_add_test(tc, scopes_parse);
+	tcase_add_test(tc, prefilter_agrees_with_pcre2);
+	tcase_add_test(tc, prefilter_odd_patterns);
 	suite_add_tcase(s, tc);
 	return s;
 }
