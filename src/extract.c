@@ -193,6 +193,12 @@ static mark_kind marker_at(const char *s, size_t n, size_t i, size_t *after)
 	return MARK_NONE;
 }
 
+/* The bytes a sentence end begins with: the cheap test before the call. */
+static inline bool maybe_sentence_end(unsigned char c)
+{
+	return c == ';' || c == '!' || c == '?' || c == '.' || c == 0xE3;
+}
+
 static bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -404,7 +410,7 @@ static void compute_sent_end(fstate *st)
 			i++;
 			continue;
 		}
-		if (is_sentence_end(s, n, i, &k)) {
+		if (maybe_sentence_end((unsigned char)s[i]) && is_sentence_end(s, n, i, &k)) {
 			i += k;
 			break;
 		}
@@ -771,7 +777,7 @@ static size_t np_end_at(fstate *st, size_t a)
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n' || c == '(' || (c >= '0' && c <= '9'))
 			break;
-		if (is_clause_break(s, n, i, &k) || is_sentence_end(s, n, i, &k))
+		if (is_clause_break(s, n, i, &k) || (maybe_sentence_end((unsigned char)s[i]) && is_sentence_end(s, n, i, &k)))
 			break;
 		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
 		    at_lit(s, n, i, LIT("与")) || at_lit(s, n, i, LIT("或")) || at_lit(s, n, i, LIT("“")))
@@ -1709,7 +1715,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			i++;
 			continue;
 		}
-		if (is_sentence_end(s, n, i, &k)) {
+		if (maybe_sentence_end(c) && is_sentence_end(s, n, i, &k)) {
 			end_sentence(&st, i + k);
 			i += k;
 			begin_sentence(&st, i);
