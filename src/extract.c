@@ -764,6 +764,37 @@ static bool blank_subject(const lg_buf *b)
 	return true;
 }
 
+/* Do the words of a part with no trigger of its own name a part of the
+ * figure whose words are s[ps..pe)?  Yes when, after the 其中/包括 word,
+ * they are at most three characters (其中市本级) or share two characters
+ * in a row with that figure's words (其中对企业处罚 after 实施行政处罚);
+ * not 包括简易程序案件 after 共立案, a kind of case that is not filed. */
+static bool part_words(fstate *st, const lg_buf *subj, size_t ps, size_t pe)
+{
+	size_t ms = 0, me = 0;
+	if (!re_find(st, lg_vocab_rule(st->v, LG_RULE_SUB), subj->s, subj->len, &ms, &me))
+		me = 0;
+	size_t chars = 0;
+	for (size_t i = me; i < subj->len;) {
+		unsigned cp;
+		size_t k = cp_at(subj->s, subj->len, i, &cp);
+		if (is_han(cp))
+			chars++;
+		i += k;
+	}
+	if (chars <= 3)
+		return true;
+	for (size_t i = me; i + 6 <= subj->len;) {
+		unsigned c1, c2;
+		size_t k = cp_at(subj->s, subj->len, i, &c1);
+		if (k == 3 && is_han(c1) && cp_at(subj->s, subj->len, i + 3, &c2) == 3 && is_han(c2) &&
+		    pe > ps && memmem(st->s + ps, pe - ps, subj->s + i, 6))
+			return true;
+		i += k;
+	}
+	return false;
+}
+
 /* The noun phrase after a count: to a clause break, 、, 和, 及, 与, 或, '(',
  * a digit, or NP_MAX_CHARS. */
 static size_t np_end_at(fstate *st, size_t a)
@@ -1213,13 +1244,16 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 
 	if (best < 0) {
-		/* "(含高速4起4人)": a part of a figure just given in the sentence */
-		if (in_paren && sub_clause) {
+		/* "(含高速4起4人)", "其中对企业处罚245起": a part of a figure
+		 * just given in the sentence */
+		if ((in_paren && sub_clause) || (!in_paren && (sub_clause || st->sent_qizhong))) {
 			for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
 				const lg_figure *f = &st->out->v[i - 1];
 				const char *u;
 				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
-				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u)) {
+				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
+				    (in_paren || (f->indicator == st->last_total_ind &&
+						  part_words(st, subj, st->last_total_s, st->last_total_e)))) {
 					best = f->indicator;
 					best_unit = u;
 					break;
