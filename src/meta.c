@@ -97,6 +97,31 @@ static const char *const breakers[] = {
 	"中共", "中国共产党", /* 中共某某市应急管理局委员会 */
 };
 
+/* Place names that hold a breaker character: 广州经济技术开发区, 经开区,
+ * 东至县, 将乐县, 向阳区. */
+static const char *const breaker_words[] = { "经济", "经开", "东至", "将乐", "向阳" };
+
+static bool inside_place_word(const char *text, const char *r, const char *p)
+{
+	for (size_t w = 0; w < sizeof breaker_words / sizeof breaker_words[0]; w++) {
+		/* the breaker is the first or the second character of the word */
+		if (starts(r, p, breaker_words[w]) || (r - text >= 3 && starts(r - 3, p, breaker_words[w])))
+			return true;
+	}
+	return false;
+}
+
+/* A zone named after the city it is in (苏州工业园区, 广州经济技术开发区):
+ * the part after the city is not a place on its own. */
+static bool generic_zone(const char *rest, size_t rl)
+{
+	static const char *const zones[] = { "工业园", "经济", "高新", "经开", "开发区", "保税", "产业", "自贸" };
+	for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++)
+		if (rl >= strlen(zones[z]) && memcmp(rest, zones[z], strlen(zones[z])) == 0)
+			return true;
+	return rl == 6 && memcmp(rest, "新区", 6) == 0;
+}
+
 /* Start of the run of (at most max) Han characters that ends at p. */
 static const char *han_run_before(const char *text, const char *p, int max)
 {
@@ -134,7 +159,7 @@ static size_t place_before_br(const char *text, const char *p, const char **star
 	const char *cut = q;
 	for (const char *r = q; r < p;) {
 		for (size_t b = 0; b < sizeof breakers / sizeof breakers[0]; b++) {
-			if (starts(r, p, breakers[b])) {
+			if (starts(r, p, breakers[b]) && !inside_place_word(q, r, p)) {
 				size_t bl = strlen(breakers[b]);
 				if (r + bl <= p && r + bl > cut) {
 					cut = r + bl;
@@ -382,7 +407,7 @@ void lg_meta_agency_key(const char *agency, char *key, size_t cap)
 			/* the rest must be at least two characters and end in a level */
 			const char *rest = p;
 			size_t rl = (size_t)(s + plen - rest);
-			if (rl >= 6 && *place_level(rest, rl))
+			if (rl >= 6 && *place_level(rest, rl) && !generic_zone(rest, rl))
 				best = rest;
 		}
 	}
@@ -403,7 +428,7 @@ static void set_agency(lg_report *r, const char *place, bool hall, const char *f
 		size_t k = lg_utf8_decode(p, &cp);
 		p += k;
 		bool lvl = cp == 0x5E02 || cp == 0x7701 || cp == 0x5DDE || cp == 0x53BF || cp == 0x65D7 || cp == 0x76DF;
-		if (lvl && *p && strlen(p) >= 6 && *place_level(p, strlen(p)))
+		if (lvl && *p && strlen(p) >= 6 && *place_level(p, strlen(p)) && !generic_zone(p, strlen(p)))
 			last = p;
 	}
 	snprintf(r->region, sizeof r->region, "%s", last);

@@ -78,6 +78,13 @@ START_TEST(region_and_level)
 	ck_assert_str_eq(key, "大足区应急管理局");
 	lg_meta_agency_key("嘉兴市应急管理局", key, sizeof key);
 	ck_assert_str_eq(key, "嘉兴市应急管理局");
+	/* a zone named after its city keeps the city: two cities' 工业园区
+	 * are different bureaus */
+	lg_meta_agency_key("苏州工业园区应急管理局", key, sizeof key);
+	ck_assert_str_eq(key, "苏州工业园区应急管理局");
+	const char *z = "苏州工业园区应急管理局2021年法治政府建设年度报告\n";
+	lg_meta_detect(t_meta(), z, strlen(z), &r);
+	ck_assert_str_eq(r.region, "苏州工业园区");
 }
 END_TEST
 
