@@ -281,6 +281,11 @@ int cmd_extract(int argc, char **argv)
 	} else {
 		c.out = stdout;
 	}
+	/* rows arrive a file's worth at a time: write them in large blocks
+	 * (a terminal keeps its line buffering) */
+	static char outbuf[1 << 18]; /* glibc ignores the size without a buffer */
+	if (!isatty(fileno(c.out)))
+		setvbuf(c.out, outbuf, _IOFBF, sizeof outbuf);
 	/* header */
 	if (c.fmt != FMT_JSONL) {
 		lg_csv *h = lg_csv_new(c.out, &c.copts);

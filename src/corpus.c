@@ -19,7 +19,7 @@
 
 typedef struct {
 	char *dir;
-	char **names; /* sorted */
+	char **names; /* sorted; each is its d_type byte, then the name */
 	size_t n, next;
 } frame;
 
@@ -36,7 +36,7 @@ struct lg_walk {
 
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static bool is_txt(const char *name)
@@ -114,7 +114,11 @@ static void push(lg_walk *w, const char *dir)
 			cap = cap ? 2 * cap : 64;
 			f.names = lg_xrealloc(f.names, cap * sizeof *f.names);
 		}
-		f.names[f.n++] = lg_xstrdup(e->d_name);
+		size_t len = strlen(e->d_name);
+		char *nm = lg_xmalloc(len + 2);
+		nm[0] = (char)e->d_type; /* DT_UNKNOWN when the file system does not say */
+		memcpy(nm + 1, e->d_name, len + 1);
+		f.names[f.n++] = nm;
 	}
 	closedir(d);
 	if (f.n)
@@ -135,13 +139,22 @@ const char *lg_walk_next(lg_walk *w)
 				pop(w);
 				continue;
 			}
-			const char *name = f->names[f->next++];
+			const char *entry = f->names[f->next++];
+			unsigned char type = (unsigned char)entry[0];
+			const char *name = entry + 1;
 			lg_buf_reset(&w->path);
 			size_t dl = strlen(f->dir);
 			lg_buf_add(&w->path, f->dir, dl);
 			if (dl && f->dir[dl - 1] != '/')
 				lg_buf_addc(&w->path, '/');
 			lg_buf_adds(&w->path, name);
+			/* what readdir says spares a stat per file; links and
+			 * file systems that do not say are stat()ed */
+			if (type == DT_REG) {
+				if (is_txt(name))
+					return w->path.s;
+				continue;
+			}
 			struct stat sb;
 			if (stat(w->path.s, &sb) != 0) {
 				report(w, w->path.s, "cannot stat: %s", errno);
@@ -447,23 +460,31 @@ typedef struct {
 	lg_job_fn job;
 	void *ctx;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	size_t produced; /* paths handed out by the walk */
-	size_t claimed;  /* paths taken by a worker */
-	size_t consumed; /* results consumed, in order */
+	pthread_cond_t work_cv; /* workers wait here for paths */
+	pthread_cond_t done_cv; /* the driver waits here for the result it needs next */
+	size_t produced;	/* paths handed out by the walk */
+	size_t claimed;		/* paths taken by a worker */
+	size_t waiting_for;	/* the slot the driver sleeps on, or SIZE_MAX */
+	int idle;		/* workers asleep on work_cv */
 	bool walk_done;
 	size_t window;
 	slot *slots;
 } runner;
 
+/* Workers take paths in order and leave results in their slots; only the
+ * result the driver is waiting for wakes it, and only new paths wake an
+ * idle worker: no thundering herd on one condition variable. */
 static void *worker_main(void *arg)
 {
 	runner *r = arg;
 	lg_worker *w = lg_worker_new(r->p);
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
-		while (r->claimed == r->produced && !r->walk_done)
-			pthread_cond_wait(&r->cv, &r->mu);
+		while (r->claimed == r->produced && !r->walk_done) {
+			r->idle++;
+			pthread_cond_wait(&r->work_cv, &r->mu);
+			r->idle--;
+		}
 		if (r->claimed == r->produced && r->walk_done) {
 			pthread_mutex_unlock(&r->mu);
 			break;
@@ -478,7 +499,8 @@ static void *worker_main(void *arg)
 		sl->result = res;
 		sl->bytes = f->text->orig_size;
 		sl->ready = true;
-		pthread_cond_broadcast(&r->cv);
+		if (r->waiting_for == i)
+			pthread_cond_signal(&r->done_cv);
 		pthread_mutex_unlock(&r->mu);
 	}
 	lg_worker_free(w);
@@ -537,10 +559,13 @@ size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn jo
 	r.p = p;
 	r.job = job;
 	r.ctx = ctx;
-	r.window = 4 * (size_t)jobs;
+	/* results waiting to be written, at most: a file's figures each */
+	r.window = 16 * (size_t)jobs;
+	r.waiting_for = SIZE_MAX;
 	r.slots = lg_xcalloc(r.window, sizeof *r.slots);
 	pthread_mutex_init(&r.mu, NULL);
-	pthread_cond_init(&r.cv, NULL);
+	pthread_cond_init(&r.work_cv, NULL);
+	pthread_cond_init(&r.done_cv, NULL);
 	pthread_t *th = lg_xcalloc((size_t)jobs, sizeof *th);
 	int started = 0;
 	for (int t = 0; t < jobs; t++)
@@ -550,31 +575,47 @@ size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn jo
 		free(th);
 		free(r.slots);
 		pthread_mutex_destroy(&r.mu);
-		pthread_cond_destroy(&r.cv);
+		pthread_cond_destroy(&r.work_cv);
+		pthread_cond_destroy(&r.done_cv);
 		return lg_corpus_run(p, walk, 1, job, consume, ctx, progress_total);
 	}
+	/* produced and consumed change only here, so the walk can fill free
+	 * slots (those at or past produced, which no worker reads yet)
+	 * outside the lock; taking the lock then publishes them */
+	size_t produced = 0, consumed = 0;
+	bool walk_done = false;
 	for (;;) {
-		pthread_mutex_lock(&r.mu);
-		/* keep the window full: the walk runs here, on this thread */
-		while (!r.walk_done && r.produced - r.consumed < r.window) {
+		size_t fresh = 0;
+		while (!walk_done && produced + fresh - consumed < r.window) {
 			const char *path = lg_walk_next(walk);
 			if (!path) {
-				r.walk_done = true;
+				walk_done = true;
 				break;
 			}
-			slot *sl = &r.slots[r.produced % r.window];
+			slot *sl = &r.slots[(produced + fresh) % r.window];
 			sl->path = lg_xstrdup(path);
 			sl->ready = false;
-			r.produced++;
+			fresh++;
 		}
-		pthread_cond_broadcast(&r.cv);
-		if (r.consumed == r.produced && r.walk_done) {
+		pthread_mutex_lock(&r.mu);
+		produced += fresh;
+		r.produced = produced;
+		if (walk_done && !r.walk_done) {
+			r.walk_done = true;
+			pthread_cond_broadcast(&r.work_cv); /* idle workers: time to go */
+		} else if (fresh && r.idle) {
+			pthread_cond_broadcast(&r.work_cv);
+		}
+		if (consumed == produced && walk_done) {
 			pthread_mutex_unlock(&r.mu);
 			break;
 		}
-		slot *sl = &r.slots[r.consumed % r.window];
-		while (!sl->ready)
-			pthread_cond_wait(&r.cv, &r.mu);
+		slot *sl = &r.slots[consumed % r.window];
+		while (!sl->ready) {
+			r.waiting_for = consumed;
+			pthread_cond_wait(&r.done_cv, &r.mu);
+		}
+		r.waiting_for = SIZE_MAX;
 		void *res = sl->result;
 		char *path = sl->path;
 		bytes += sl->bytes;
@@ -582,12 +623,10 @@ size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn jo
 		sl->result = NULL;
 		sl->ready = false;
 		pthread_mutex_unlock(&r.mu);
-		consume(ctx, r.consumed, path, res);
+		consume(ctx, consumed, path, res);
 		free(path);
-		pthread_mutex_lock(&r.mu);
-		r.consumed++;
-		done = r.consumed;
-		pthread_mutex_unlock(&r.mu);
+		consumed++;
+		done = consumed;
 		if (progress_total && now_s() - last > 0.1) {
 			last = now_s();
 			show_progress(done, progress_total, bytes, t0, false);
@@ -600,6 +639,7 @@ size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn jo
 	free(th);
 	free(r.slots);
 	pthread_mutex_destroy(&r.mu);
-	pthread_cond_destroy(&r.cv);
+	pthread_cond_destroy(&r.work_cv);
+	pthread_cond_destroy(&r.done_cv);
 	return done;
 }

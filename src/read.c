@@ -741,6 +741,10 @@ lg_status lg_read_file(lg_text *t, const char *path, lg_encoding force, lg_err *
 		if (r == 0)
 			break;
 		t->raw_.len += (size_t)r;
+		/* a regular file read to the size fstat gave: no second read to
+		 * see the end (a size of 0, as /proc files show, reads on) */
+		if (S_ISREG(sb.st_mode) && sb.st_size > 0 && t->raw_.len == (size_t)sb.st_size)
+			break;
 		if (t->raw_.len > LG_READ_MAX_BYTES) {
 			lg_err_set(err, "file too large (the limit is %zu bytes)", LG_READ_MAX_BYTES);
 			ret = LG_ERR_IO;
