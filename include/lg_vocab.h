@@ -147,6 +147,10 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 /* The same without the prefilter (tests check the two agree). */
 bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
 			     size_t *mstart, size_t *mend);
+/* Can a match of re begin with any of the code points cps[0..n)?  True
+ * whenever re has no prefilter.  For many patterns over one subject:
+ * decode the subject once, ask each pattern. */
+bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n);
 /* Does re have a first-character prefilter (false: any character can
  * begin a match, or the pattern is one the prefilter cannot judge)? */
 bool lg_re_filtered(const lg_re *re);

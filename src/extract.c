@@ -13,6 +13,7 @@
 #define NP_MAX_CHARS 40
 #define HEADING_MAX_BYTES 180
 #define TEXT_CAP_BYTES 600
+#define SUBJ_CPS_MAX 96
 #define TEXT_SIDE_BYTES 240
 
 struct lg_extractor {
@@ -1077,6 +1078,26 @@ static bool own_exclusion(fstate *st, const lg_indicator *d, const lg_buf *subj,
 			      (!from_subj && re_find(st, d->exclude, st->x->np.s, st->x->np.len, NULL, NULL)));
 }
 
+/* The code points of b into cps (at most SUBJ_CPS_MAX); SIZE_MAX when b
+ * is longer, and then may_begin says "maybe" and the search decides. */
+static size_t decode_cps(const lg_buf *b, uint32_t *cps)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->len; n++) {
+		if (n == SUBJ_CPS_MAX)
+			return SIZE_MAX;
+		unsigned u;
+		i += cp_at(b->s, b->len, i, &u);
+		cps[n] = u;
+	}
+	return n;
+}
+
+static bool may_begin(const lg_re *re, const uint32_t *cps, size_t n)
+{
+	return n == SIZE_MAX || lg_re_may_begin(re, cps, n);
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1196,16 +1217,21 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	int best_pri = 0;
 	bool best_subj = false, best_excl = false;
 	size_t best_dist = 0;
+	/* the subject's and noun phrase's characters, decoded once for every
+	 * candidate's first-character test */
+	uint32_t cps[SUBJ_CPS_MAX], npcps[SUBJ_CPS_MAX];
+	size_t ncps = decode_cps(subj, cps), nnpcps = pre ? decode_cps(&x->np, npcps) : 0;
 	for (size_t c = 0; c < nc; c++) {
 		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
 		const char *cu;
 		lg_vocab_accepts_id(d, q->unit_id, q->unit, &cu);
 		bool from_subj = false;
 		size_t dist = 0, me = 0;
-		if (!object && last_match(st, d->trigger, subj, &me)) {
+		if (!object && may_begin(d->trigger, cps, ncps) && last_match(st, d->trigger, subj, &me)) {
 			from_subj = true;
 			dist = subj->len - me;
-		} else if (pre && re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
+		} else if (pre && may_begin(d->trigger_end, npcps, nnpcps) &&
+			   re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
 			from_subj = false;
 		} else {
 			continue;

@@ -1076,6 +1076,17 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 	return lg_re_search_unfiltered(re, md, s, n, start, mstart, mend);
 }
 
+bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n)
+{
+	const uint8_t *bm = re->starts;
+	if (!bm)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] >= 0x10000 || ((bm[cps[i] >> 3] >> (cps[i] & 7)) & 1))
+			return true;
+	return false;
+}
+
 bool lg_re_filtered(const lg_re *re)
 {
 	return re->starts != NULL;
