@@ -1758,7 +1758,10 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		size_t k;
 		/* an ordinary CJK ideograph that is no numeral: skip it whole */
 		if (c >= 0xE4 && c <= 0xE9) {
-			if (i + 2 >= n || !numeral_start((const unsigned char *)s + i)) {
+			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+			/* the numerals' first two bytes: E4 B8..BA, E5 85/8D/9B */
+			bool maybe = c == 0xE4 ? (d >= 0xB8 && d <= 0xBA) : c == 0xE5 && (d == 0x85 || d == 0x8D || d == 0x9B);
+			if (!maybe || i + 2 >= n || !numeral_start((const unsigned char *)s + i)) {
 				i += 3;
 				continue;
 			}
@@ -1813,7 +1816,9 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 				}
 			}
 		}
-		if (((c >= '0' && c <= '9') || c >= 0xE3) && lg_units_can_start(s, n, i)) {
+		/* a number begins with a digit or a numeral (一..十; E4..E9 here
+		 * means numeral_start said yes) */
+		if (((c >= '0' && c <= '9') || (c >= 0xE4 && c <= 0xE9)) && lg_units_can_start(s, n, i)) {
 			lg_qty q;
 			if (lg_units_scan(s, n, st.sent_start, i, &q)) {
 				size_t e = handle_quantity(&st, &q);
