@@ -76,6 +76,7 @@ typedef enum {
 	LG_RULE_YOY,
 	LG_RULE_YOY_BASE,
 	LG_RULE_YOY_SECOND,
+	LG_RULE_CHANGE_TO,
 	LG_RULE_COUNT
 } lg_rule;
 

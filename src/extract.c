@@ -332,6 +332,10 @@ typedef struct {
 	/* the last headline-candidate figure of the sentence: its indicator and words */
 	int last_total_ind;
 	size_t last_total_s, last_total_e;
+	/* the last number of the sentence that named an indicator, whatever
+	 * its role: where a change (由A增加到B) started */
+	int last_fig_ind;
+	size_t last_fig_end;
 } fstate;
 
 /* How far after a campaign's name its scope still reaches in a sentence. */
@@ -435,6 +439,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->ctx_campaign_end = 0;
 	st->nnp = 0;
 	st->last_total_ind = -1;
+	st->last_fig_ind = -1;
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
 	st->ctx_year = 0;
@@ -1098,6 +1103,33 @@ static bool may_begin(const lg_re *re, const uint32_t *cps, size_t n)
 	return n == SIZE_MAX || lg_re_may_begin(re, cps, n);
 }
 
+/* Do the words at s[a..b) begin with a change to a new level (增加到,
+ * 下降至: the change_to rule)?  *end: where they end. */
+static bool change_words(fstate *st, size_t a, size_t b, size_t *end)
+{
+	size_t ms, me;
+	if (b <= a || !lg_re_search(lg_vocab_rule(st->v, LG_RULE_CHANGE_TO), st->x->md, st->s + a, b - a, 0, &ms, &me))
+		return false;
+	if (end)
+		*end = a + me;
+	return true;
+}
+
+/* Is s[a..b) empty but for a year and 的 (增加到2022年的185万元)? */
+static bool only_year_between(const char *s, size_t a, size_t b)
+{
+	while (a < b && s[a] == ' ')
+		a++;
+	if (b - a >= 7 && s[a] >= '1' && s[a] <= '2' && s[a + 1] >= '0' && s[a + 1] <= '9' && s[a + 2] >= '0' &&
+	    s[a + 2] <= '9' && s[a + 3] >= '0' && s[a + 3] <= '9' && memcmp(s + a + 4, "年", 3) == 0)
+		a += 7;
+	if (b - a >= 3 && memcmp(s + a, "的", 3) == 0)
+		a += 3;
+	while (a < b && s[a] == ' ')
+		a++;
+	return a == b;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1129,7 +1161,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			q = &money;
 	}
 	if (q->range || (q->kind != LG_UK_MONEY && q->kind != LG_UK_COUNT)) {
-		set_prev(st, q->end, q->start, q->start, false);
+		/* a year (由2021年的120万元) is part of the words of the number
+		 * after it, not a number that ends them */
+		if (!(q->kind == LG_UK_TIME && q->end - q->num_start == 7 && memcmp(s + q->end - 3, "年", 3) == 0))
+			set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
 
@@ -1270,6 +1305,18 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 
 	if (best < 0) {
+		/* "罚款由120万元增加到185万元": where the change ended, of the
+		 * same indicator as where it started */
+		const char *u;
+		size_t me;
+		if (st->last_fig_ind >= 0 && st->last_fig_end <= q->start &&
+		    change_words(st, st->last_fig_end, q->start, &me) && only_year_between(st->s, me, q->start) &&
+		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_fig_ind), q->unit_id, q->unit, &u)) {
+			best = st->last_fig_ind;
+			best_unit = u;
+		}
+	}
+	if (best < 0) {
 		/* "(含高速4起4人)", "其中对企业处罚245起": a part of a figure
 		 * just given in the sentence */
 		if ((in_paren && sub_clause) || (!in_paren && (sub_clause || st->sent_qizhong))) {
@@ -1316,6 +1363,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 	}
 	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
+	st->last_fig_ind = best;
+	st->last_fig_end = q->end;
 	if (best != excl_of)
 		best_excl = own_exclusion(st, d, subj, best_subj);
 	/* scope, period, year words before the number: read only for figures */
@@ -1354,6 +1403,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		role = LG_ROLE_EXCLUDED;
 		reason = "refers to another year";
 		snprintf(why, sizeof why, "%d年", st->ctx_year);
+	} else if (change_words(st, q->end, q->end + 30 < n ? q->end + 30 : n, NULL)) {
+		role = LG_ROLE_EXCLUDED;
+		reason = "where a change started (由…增加到…)";
 	} else if (sub_clause || st->sent_qizhong) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 */
