@@ -336,6 +336,9 @@ typedef struct {
 	 * its role: where a change (由A增加到B) started */
 	int last_fig_ind;
 	size_t last_fig_end;
+	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
+	size_t resp_s[8], resp_e[8];
+	int resp_n, resp_k;
 } fstate;
 
 /* How far after a campaign's name its scope still reaches in a sentence. */
@@ -440,6 +443,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->nnp = 0;
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
+	st->resp_n = st->resp_k = 0;
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
 	st->ctx_year = 0;
@@ -1130,6 +1134,61 @@ static bool only_year_between(const char *s, size_t a, size_t b)
 	return a == b;
 }
 
+/* Do the words s[a..b) end in 分别为 (分别是, 分别达到, 分别有)?  Then the
+ * names before it, split at 、 和 及 与 (from its clause, or the clause
+ * before when its own holds nothing else), are what the numbers after it
+ * count, in turn: st->resp_*.  At least two names. */
+static bool respectively(fstate *st, size_t a, size_t b)
+{
+	const char *s = st->s;
+	static const char *const tails[] = { "分别为", "分别是", "分别达到", "分别达", "分别有", "分别" };
+	size_t p = 0;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0] && !p; t++) {
+		size_t k = strlen(tails[t]);
+		if (b - a >= k && memcmp(s + b - k, tails[t], k) == 0)
+			p = b - k;
+	}
+	if (!p)
+		return false;
+	bool paren;
+	size_t cs = words_start(st, p, false, &paren);
+	size_t c = cs;
+	while (c < p && (s[c] == ' ' || s[c] == ','))
+		c++;
+	if (c == p && cs > st->sent_start) {
+		/* "实现“双下降”,分别为": the names are in the clause before */
+		size_t k = cs - lg_utf8_prev_len(s + st->sent_start, s + cs);
+		p = k;
+		cs = words_start(st, k, false, &paren);
+	}
+	static const char *const seps[] = { "、", "和", "及", "与" };
+	int n = 0;
+	size_t from = cs;
+	for (size_t i = cs; i < p && n < 8;) {
+		bool sep = false;
+		for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+			if (at_lit(s, p, i, seps[k], 3))
+				sep = true;
+		if (sep) {
+			st->resp_s[n] = from;
+			st->resp_e[n++] = i;
+			from = i + 3;
+			i += 3;
+			continue;
+		}
+		unsigned cp;
+		i += cp_at(s, p, i, &cp);
+	}
+	if (n < 8 && from < p) {
+		st->resp_s[n] = from;
+		st->resp_e[n++] = p;
+	}
+	st->resp_n = n >= 2 ? n : 0;
+	return n >= 2;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1185,7 +1244,17 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
 	size_t subj_s = ss, subj_e = q->start;
-	if (blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
+	if (st->resp_k < st->resp_n && blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
+		/* "事故起数、死亡人数分别为5起、4人": the next name */
+		subj_s = st->resp_s[st->resp_k];
+		subj_e = st->resp_e[st->resp_k++];
+		masked_copy(subj, s, subj_s, subj_e);
+	} else if (respectively(st, ss, q->start)) {
+		subj_s = st->resp_s[0];
+		subj_e = st->resp_e[0];
+		st->resp_k = 1;
+		masked_copy(subj, s, subj_s, subj_e);
+	} else if (blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "8起8人", "252支6600多人": the second count shares the words */
 		subj_s = st->prev_subj_s;
 		subj_e = st->prev_subj_e;
