@@ -1040,29 +1040,21 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 		/* to the first character a match can begin with; PCRE2 decides
 		 * anything the bitmap cannot (beyond the BMP, a cut character) */
 		size_t i = start;
-		for (;; i++) {
+		for (;;) {
 			if (i >= n)
 				return false;
 			unsigned char c = (unsigned char)s[i];
 			unsigned cp;
+			size_t len;
 			if (c < 0x80) {
 				cp = c;
+				len = 1;
 			} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
 				cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-				if ((bm[cp >> 3] >> (cp & 7)) & 1)
-					break;
-				if (re->anchored)
-					return false;
-				i += 2;
-				continue;
+				len = 3;
 			} else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
 				cp = ((unsigned)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-				if ((bm[cp >> 3] >> (cp & 7)) & 1)
-					break;
-				if (re->anchored)
-					return false;
-				i += 1;
-				continue;
+				len = 2;
 			} else {
 				break;
 			}
@@ -1070,6 +1062,7 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 				break;
 			if (re->anchored)
 				return false;
+			i += len;
 		}
 		start = i;
 	}
