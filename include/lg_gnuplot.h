@@ -33,9 +33,13 @@ typedef struct {
 	const char *font;      /* font family; NULL = "Noto Sans CJK SC" */
 	const char *image;     /* image file name written by the script (no directory) */
 	const char *version;   /* lgtrend version for the header comment */
+	size_t top;            /* agencies charted at most; 0 = LG_GP_DEFAULT_TOP */
 } lg_gp_opts;
 
 #define LG_GP_DEFAULT_FONT "Noto Sans CJK SC"
+/* More lines than this make a chart nobody can read: the rest are in the
+ * CSV files, and the chart says how many it leaves out. */
+#define LG_GP_DEFAULT_TOP 12
 
 /* Write the script.  Returns LG_ERR_EMPTY (and writes nothing) when the
  * chart would have no point at all. */

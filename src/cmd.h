@@ -59,7 +59,8 @@ enum {
 	OPT_OUT_DIR,
 	OPT_INDICATOR,
 	OPT_FORMAT,
-	OPT_OUTPUT_ENCODING
+	OPT_OUTPUT_ENCODING,
+	OPT_TOP
 };
 
 #define LG_COMMON_LONGOPTS                                                    \

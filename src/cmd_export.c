@@ -32,6 +32,9 @@ static const char usage[] =
 	"      --chart TYPE         line (default; NAME.gp), bar (NAME.bar.gp, with --year Y)\n"
 	"                           or yoy (NAME.yoy.gp)\n"
 	"      --year Y             the year of a bar chart (default: the latest)\n"
+	"      --top N              agencies on the chart at most (default 12): those with\n"
+	"                           the most years of data, then the largest latest figure\n"
+	"                           (a bar chart: the largest); the CSV files have them all\n"
 	"      --terminal T         png (default) or svg\n"
 	"      --font FAMILY        chart font (default: " LG_GP_DEFAULT_FONT ")\n"
 	"      --no-render          write the script but do not run gnuplot\n"
@@ -335,6 +338,7 @@ int cmd_export(int argc, char **argv)
 		{ "output-encoding", required_argument, NULL, OPT_OUTPUT_ENCODING },
 		{ "scope", required_argument, NULL, OPT_SCOPE },
 		{ "terminal", required_argument, NULL, OPT_TERMINAL },
+		{ "top", required_argument, NULL, OPT_TOP },
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "years", required_argument, NULL, OPT_YEARS },
 		LG_COMMON_LONGOPTS,
@@ -398,6 +402,14 @@ int cmd_export(int argc, char **argv)
 			if (*e || y < 1990 || y > 2100)
 				return lg_usage_error("export", "--year takes a year such as 2023, not '%s'", optarg);
 			o.gp.year = (int)y;
+			break;
+		}
+		case OPT_TOP: {
+			char *e;
+			long t = strtol(optarg, &e, 10);
+			if (*e || e == optarg || t < 1 || t > 200)
+				return lg_usage_error("export", "--top takes a number of agencies from 1 to 200, not '%s'", optarg);
+			o.gp.top = (size_t)t;
 			break;
 		}
 		case OPT_YEARS: {

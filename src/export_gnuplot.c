@@ -37,6 +37,7 @@ typedef struct {
 	const char *key;
 	const lg_row *by_year[64];
 	double sort_value;
+	int nyears;
 } series_line;
 
 static int mark_of(const lg_row *r)
@@ -62,6 +63,45 @@ static size_t collect_lines(const lg_series *s, int ylo, int yhi, series_line **
 	}
 	*out = lines;
 	return nl;
+}
+
+/* Rank for a crowded chart: more years with a figure first, then the larger
+ * latest figure, then the key (for the same bytes every time). */
+static int cmp_rank(const void *a, const void *b)
+{
+	const series_line *x = a, *y = b;
+	if (x->nyears != y->nyears)
+		return x->nyears > y->nyears ? -1 : 1;
+	if (x->sort_value != y->sort_value)
+		return x->sort_value > y->sort_value ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const series_line *)a)->key, ((const series_line *)b)->key);
+}
+
+/* Keep at most top lines (ranked by cmp_rank), in their key order; the
+ * number there were. */
+static size_t keep_top(series_line *lines, size_t nl, size_t top, int ylo, int yhi)
+{
+	if (nl <= top)
+		return nl;
+	for (size_t k = 0; k < nl; k++) {
+		lines[k].nyears = 0;
+		lines[k].sort_value = 0;
+		for (int y = ylo; y <= yhi; y++) {
+			const lg_row *r = lines[k].by_year[y - ylo];
+			if (r) {
+				lines[k].nyears++;
+				lines[k].sort_value = lg_dec_to_double(&r->value);
+			}
+		}
+	}
+	qsort(lines, nl, sizeof *lines, cmp_rank);
+	qsort(lines, top, sizeof *lines, cmp_key);
+	return top;
 }
 
 static void header(lg_buf *b, const lg_indicator *ind, const lg_gp_opts *o, const char *what)
@@ -115,29 +155,46 @@ static void label(lg_buf *b, const char *cmd, const char *text)
 }
 
 /* Footnote: markers, and which agencies are charted from a proxy. */
-static void footnote(lg_buf *b, const lg_series *s, series_line *lines, size_t nl, int ylo, int yhi, bool markers,
-		     int bmargin)
+static void footnote(lg_buf *b, const lg_series *s, series_line *lines, size_t nl, size_t total, int ylo, int yhi,
+		     bool markers, int bmargin)
 {
-	lg_buf note = LG_BUF_INIT;
+	/* line 1: the markers, and which agencies are shown; line 2: which
+	 * are charted from a proxy (the first three, then how many more) */
+	lg_buf note = LG_BUF_INIT, proxy = LG_BUF_INIT;
 	if (markers)
 		lg_buf_adds(&note, "实心点：确数   空心圆：约数（余/多/近/约）   三角：非全年数据（如1-10月）");
+	if (total > nl)
+		lg_buf_addf(&note, "%s图中%zu个机构（共%zu个，按有数据年数、最新数值选取），全部见CSV", note.len ? "   " : "",
+			    nl, total);
+	int proxies = 0;
 	for (size_t k = 0; k < nl; k++) {
 		for (int y = ylo; y <= yhi; y++) {
 			const lg_row *r = lines[k].by_year[y - ylo];
-			if (r && r->proxy) {
+			if (r && r->proxy && ++proxies <= 3) {
 				const lg_indicator *d = lg_vocab_get(lg_series_vocab(s), (size_t)r->indicator);
-				lg_buf_addf(&note, "%s＊%s %d年按%s", note.len ? "   " : "", lines[k].agency, y, d->name);
+				lg_buf_addf(&proxy, "%s＊%s %d年按%s", proxy.len ? "   " : "", lines[k].agency, y, d->name);
 			}
 		}
 	}
-	if (note.len) {
-		lg_buf_adds(b, "set label 1 ");
+	if (proxies > 3)
+		lg_buf_addf(&proxy, "   等%d处（＊）", proxies);
+	int id = 1;
+	if (note.len && proxy.len) {
+		lg_buf_addf(b, "set label %d ", id++);
 		lg_gp_quote(b, note.s);
+		lg_buf_adds(b, " at screen 0.01,0.05 left noenhanced font ',9'\n");
+		lg_buf_addf(b, "set label %d ", id++);
+		lg_gp_quote(b, proxy.s);
+		lg_buf_adds(b, " at screen 0.01,0.02 left noenhanced font ',9'\n");
+	} else if (note.len || proxy.len) {
+		lg_buf_addf(b, "set label %d ", id++);
+		lg_gp_quote(b, note.len ? note.s : proxy.s);
 		lg_buf_adds(b, " at screen 0.01,0.025 left noenhanced font ',9'\n");
 	}
-	if (note.len || bmargin > 6)
-		lg_buf_addf(b, "set bmargin %d\n", bmargin);
+	if (note.len || proxy.len || bmargin > 6)
+		lg_buf_addf(b, "set bmargin %d\n", bmargin + (note.len && proxy.len ? 1 : 0));
 	lg_buf_release(&note);
+	lg_buf_release(&proxy);
 }
 
 static lg_status write_line(const lg_series *s, lg_buf *b, const lg_gp_opts *o, bool yoy, lg_err *err)
@@ -147,7 +204,8 @@ static lg_status write_line(const lg_series *s, lg_buf *b, const lg_gp_opts *o, 
 	int ylo = o->ylo, yhi = o->yhi;
 	if (yhi - ylo >= 64)
 		ylo = yhi - 63;
-	size_t nl = collect_lines(s, ylo, yhi, &lines);
+	size_t total = collect_lines(s, ylo, yhi, &lines);
+	size_t nl = keep_top(lines, total, o->top ? o->top : LG_GP_DEFAULT_TOP, ylo, yhi);
 	size_t points = 0;
 	for (size_t k = 0; k < nl; k++)
 		for (int y = ylo; y <= yhi; y++) {
@@ -202,7 +260,7 @@ static lg_status write_line(const lg_series *s, lg_buf *b, const lg_gp_opts *o, 
 	lg_buf_addf(b, "set xrange [%d.5:%d.5]\nset xtics %d,1,%d\nset format x '%%.0f'\n", ylo - 1, yhi, ylo, yhi);
 	lg_buf_adds(b, "set key outside right top vertical noenhanced\n");
 	common_style(b, nl);
-	footnote(b, s, lines, nl, ylo, yhi, !yoy, 6);
+	footnote(b, s, lines, nl, total, ylo, yhi, !yoy, 6);
 	/* a star beside figures charted from a proxy indicator */
 	int lab = 10;
 	for (size_t k = 0; k < nl; k++) {
@@ -266,6 +324,10 @@ static lg_status write_bar(const lg_series *s, lg_buf *b, const lg_gp_opts *o, l
 		return LG_ERR_EMPTY;
 	}
 	qsort(lines, nl, sizeof *lines, cmp_bar);
+	size_t total = nl;
+	size_t top = o->top ? o->top : LG_GP_DEFAULT_TOP;
+	if (nl > top)
+		nl = top; /* the largest */
 	char what[96];
 	snprintf(what, sizeof what, "bar chart of %d, agencies by value", year);
 	header(b, ind, o, what);
@@ -293,7 +355,7 @@ static lg_status write_bar(const lg_series *s, lg_buf *b, const lg_gp_opts *o, l
 	lg_buf_adds(b, ") rotate by 30 right noenhanced\n");
 	lg_buf_addf(b, "set xrange [-0.6:%zu.6]\nset yrange [0:*]\nset boxwidth 0.6\nset key top right noenhanced\n", nl - 1);
 	common_style(b, 1);
-	footnote(b, s, lines, nl, year, year, false, 12);
+	footnote(b, s, lines, nl, total, year, year, false, 12);
 	lg_buf_adds(b, "plot $data using 1:(int($3)==0 ? $2 : NaN) with boxes fs solid 0.8 lc rgb '#1f77b4' title '确数', \\\n"
 		       "     '' using 1:(int($3)!=0 ? $2 : NaN) with boxes fs pattern 4 lc rgb '#1f77b4' title '约数或非全年', \\\n"
 		       "     '' using 1:2:4 with labels offset 0,0.8 notitle\n");

@@ -454,6 +454,57 @@ START_TEST(two_reports_same_agency_year)
 }
 END_TEST
 
+/* More agencies than --top: the chart keeps those with the most years of
+ * data, then the largest latest figure, and says how many it leaves out;
+ * the CSV files keep every agency. */
+START_TEST(crowded_chart_keeps_top)
+{
+	char *dir = t_tmpdir();
+	static const struct {
+		const char *place;
+		int year;
+		const char *fine;
+	} r[] = {
+		{ "甲市", 2021, "10" }, { "甲市", 2022, "12" }, { "乙市", 2022, "900" }, { "丙市", 2022, "50" },
+		{ "丁市", 2022, "70" }, { "丁市", 2023, "75" },
+	};
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
+		char name[32], text[256];
+		snprintf(name, sizeof name, "r%zu.txt", i);
+		snprintf(text, sizeof text, "%s应急管理局%d年法治政府建设工作报告\n全市共罚款%s万元。\n", r[i].place, r[i].year,
+			 r[i].fine);
+		put(dir, name, text, strlen(text));
+	}
+	ck_assert_int_eq(run("$LGTREND export -q --indicator 罚款 --top 3 --no-render --out-dir '%s/o' '%s'", dir, dir), 0);
+	char p[4400];
+	snprintf(p, sizeof p, "%s/o/罚款.gp", dir);
+	lg_buf gp = LG_BUF_INIT;
+	ck_assert(t_slurp(p, &gp));
+	/* 甲 and 丁 have two years each; of the one-year agencies 乙 (900) is
+	 * the largest; 丙 is left out */
+	ck_assert_ptr_nonnull(strstr(gp.s, "title '甲市应急管理局'"));
+	ck_assert_ptr_nonnull(strstr(gp.s, "title '丁市应急管理局'"));
+	ck_assert_ptr_nonnull(strstr(gp.s, "title '乙市应急管理局'"));
+	ck_assert_ptr_null(strstr(gp.s, "丙市"));
+	ck_assert_ptr_nonnull(strstr(gp.s, "图中3个机构（共4个"));
+	snprintf(p, sizeof p, "%s/o/罚款.wide.csv", dir);
+	lg_buf wide = LG_BUF_INIT;
+	ck_assert(t_slurp(p, &wide));
+	ck_assert_ptr_nonnull(strstr(wide.s, "丙市应急管理局"));
+	/* a bar chart keeps the largest of its year */
+	ck_assert_int_eq(run("$LGTREND export -q --indicator 罚款 --chart bar --year 2022 --top 2 --no-render --out-dir '%s/o' '%s'", dir, dir), 0);
+	snprintf(p, sizeof p, "%s/o/罚款.bar.gp", dir);
+	ck_assert(t_slurp(p, &gp));
+	ck_assert_ptr_nonnull(strstr(gp.s, "'乙市应急管理局' 0, '丁市应急管理局' 1)"));
+	ck_assert_int_eq(run("$LGTREND export --indicator 罚款 --top 0 '%s'", dir), 2);
+	HAS(err, "--top takes a number of agencies from 1 to 200, not '0'");
+	lg_buf_release(&gp);
+	lg_buf_release(&wide);
+	t_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 /* A report whose agency (from a manifest) and text try to run commands in
  * gnuplot: the chart renders, nothing runs, the name shows literally. */
 START_TEST(injection_nothing_runs)
@@ -548,6 +599,7 @@ Suite *suite_e2e(void)
 	tcase_add_test(tc, encodings_give_the_same_figures);
 	tcase_add_test(tc, unknown_agency_and_manifest);
 	tcase_add_test(tc, two_reports_same_agency_year);
+	tcase_add_test(tc, crowded_chart_keeps_top);
 	tcase_add_test(tc, injection_nothing_runs);
 	tcase_add_test(tc, huge_one_line_report);
 	suite_add_tcase(s, tc);

@@ -32,8 +32,9 @@ set grid ytics lc rgb '#dddddd'
 set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.3 dt 1
 set style line 2 lc rgb '#d62728' lw 2 pt 7 ps 1.3 dt 1
 set style line 3 lc rgb '#2ca02c' lw 2 pt 7 ps 1.3 dt 1
-set label 1 '实心点：确数   空心圆：约数（余/多/近/约）   三角：非全年数据（如1-10月）   ＊丙县应急管理局 2024年按罚没款' at screen 0.01,0.025 left noenhanced font ',9'
-set bmargin 6
+set label 1 '实心点：确数   空心圆：约数（余/多/近/约）   三角：非全年数据（如1-10月）' at screen 0.01,0.05 left noenhanced font ',9'
+set label 2 '＊丙县应急管理局 2024年按罚没款' at screen 0.01,0.02 left noenhanced font ',9'
+set bmargin 7
 set label 10 '＊' at 2024,2364.85 offset 0.8,0.6 noenhanced
 plot $data using 1:2 with lines ls 1 notitle, \
      '' using 1:(int($3)==0 ? $2 : NaN) with points ls 1 pt 7 notitle, \
