@@ -600,13 +600,15 @@ void lg_re_free(lg_re *r)
 }
 
 /* Constructs whose first character the prefilter cannot enumerate from
- * the pattern's text: code points written as escapes, properties, word
+ * the pattern's text: code points written as escapes (\x{..}, octal
+ * \2xx/\3xx), properties, word
  * boundaries and lookbehinds (which look before the first character),
  * caseless matching, verbs. */
 static bool prefilter_unsafe(const char *src)
 {
 	static const char *const bad[] = { "\\x", "\\o", "\\N", "\\p", "\\P", "\\c", "\\b", "\\B", "\\G", "\\X",
-					   "\\C", "\\R", "\\h", "\\H", "\\v", "\\V", "\\e", "\\0", "(?<=", "(?i",
+					   "\\C", "\\R", "\\h", "\\H", "\\v", "\\V", "\\e", "\\0", "\\2", "\\3",
+					   "(?<=", "(?i",
 					   "(*", "(?C", "\\Q" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (strstr(src, bad[i]))
