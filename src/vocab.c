@@ -738,6 +738,12 @@ static void build_ctx_prefilter(lg_vocab *v)
 {
 	memset(v->ctx_start, 0, sizeof v->ctx_start);
 	v->ctx_prefilter = false;
+	/* the constructs the pattern prefilter cannot judge: no prefilter */
+	for (int sc = 0; sc < LG_SCOPE_COUNT; sc++)
+		if (v->scope[sc].src && prefilter_unsafe(v->scope[sc].src))
+			return;
+	if (v->rule_src[LG_RULE_MULTIYEAR].src && prefilter_unsafe(v->rule_src[LG_RULE_MULTIYEAR].src))
+		return;
 	const pcre2_code *re = v->context[0]->code;
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
 	if (!md)
