@@ -1145,6 +1145,11 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	size_t p = 0;
 	while (b > a && s[b - 1] == ' ')
 		b--;
+	/* every tail ends in one of these: the cheap test first */
+	if (b - a < 6 || !(memcmp(s + b - 3, "为", 3) == 0 || memcmp(s + b - 3, "是", 3) == 0 ||
+			   memcmp(s + b - 3, "到", 3) == 0 || memcmp(s + b - 3, "达", 3) == 0 ||
+			   memcmp(s + b - 3, "有", 3) == 0 || memcmp(s + b - 3, "别", 3) == 0))
+		return false;
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0] && !p; t++) {
 		size_t k = strlen(tails[t]);
 		if (b - a >= k && memcmp(s + b - k, tails[t], k) == 0)
