@@ -382,10 +382,23 @@ static inline bool is_digit(char c)
 /* Arabic digits with ASCII thousands separators and one decimal point.
  * A comma is a separator only between a group of one to three digits and
  * exactly three digits ("1,234" but not "12,3456" or "8778家次,12"). */
+/* At s[j] == ' ': one or more " ddd" groups, then a decimal point, a unit
+ * or 万/亿 (a character of two bytes or more)? */
+static bool space_groups(const char *s, size_t n, size_t j)
+{
+	size_t p = j;
+	while (p + 3 < n && s[p] == ' ' && is_digit(s[p + 1]) && is_digit(s[p + 2]) && is_digit(s[p + 3]))
+		p += 4;
+	if (p == j || p >= n)
+		return false;
+	return (unsigned char)s[p] >= 0xC0 || (s[p] == '.' && p + 1 < n && is_digit(s[p + 1]));
+}
+
 static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_t cap, size_t *nd, bool *toolong)
 {
 	size_t k = 0, j = i, group = 0;
 	bool dot = false, grouped = false;
+	char sep = 0; /* the thousands separator in use: ',' or ' ' (1 234项) */
 	*toolong = false;
 	while (j < n) {
 		char c = s[j];
@@ -396,10 +409,15 @@ static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_
 				*toolong = true;
 			group++;
 			j++;
-		} else if (c == ',' && !dot && group >= 1 && (grouped ? group == 3 : group <= 3) && j + 3 < n &&
-			   is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
-			   (j + 4 >= n || !is_digit(s[j + 4]))) {
+		} else if ((c == ',' || c == ' ') && (!sep || c == sep) && !dot && group >= 1 &&
+			   (grouped ? group == 3 : group <= 3) && j + 3 < n && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+			   is_digit(s[j + 3]) && (j + 4 >= n || !is_digit(s[j + 4])) &&
+			   /* a space groups digits only before a decimal point, a
+			    * unit or 万/亿 (a character of two bytes or more), never
+			    * between table columns of numbers */
+			   (c == ',' || space_groups(s, n, j))) {
 			grouped = true;
+			sep = c;
 			group = 0;
 			j++;
 		} else if (c == '.' && !dot && j + 1 < n && is_digit(s[j + 1])) {
