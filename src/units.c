@@ -358,7 +358,7 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		if (is_cn_numeral_at(s, n, i - pl, &pk, &pd))
 			return false;
 		/* 数十起, 几百人: an unknown number, not ten or a hundred */
-		if (prev_is(s, i, "数") || prev_is(s, i, "几") || prev_is(s, i, "上") || prev_is(s, i, "成"))
+		if (prev_is(s, i, "数") || prev_is(s, i, "几"))
 			return false;
 		if (prev_is(s, i, "第") || prev_is(s, i, "初") || prev_is(s, i, "周") || prev_is(s, i, "星期") ||
 		    prev_is(s, i, "礼拜") || prev_is(s, i, "农历") || prev_is(s, i, "之") || prev_is(s, i, "统"))
