@@ -1,4 +1,4 @@
-/* lg_csv: CSV (and TSV) cells and rows, quoted as RFC 4180 says, plus the
+/* lg_csv: CSV (and TSV) cells and rows, quoted by libcsv's writer, plus the
  * long, wide and index tables of an exported indicator.
  *
  * Cells: text cells are quoted only when they must be (delimiter, quote,

@@ -1,6 +1,8 @@
-/* export_csv: owns CSV/TSV cell quoting (RFC 4180), Excel safety,
+/* export_csv: owns CSV/TSV cell quoting (libcsv's writer), Excel safety,
  * GB18030 output, and the long and wide tables of an indicator. */
 #include "lg_csv.h"
+
+#include <csv.h>
 
 #include <iconv.h>
 #include <stdlib.h>
@@ -78,19 +80,22 @@ void lg_csv_quote(lg_buf *b, const char *s, size_t n, char delim, bool excel)
 		lg_buf_add(b, s, n);
 		return;
 	}
-	/* RFC 4180: the cell in quotes, each quote doubled */
-	lg_buf_grow(b, n + 8);
-	lg_buf_addc(b, '"');
-	if (guard)
-		lg_buf_addc(b, '\'');
-	const char *p = s, *e = s + n, *q;
-	while ((q = memchr(p, '"', (size_t)(e - p))) != NULL) {
-		lg_buf_add(b, p, (size_t)(q - p) + 1);
-		lg_buf_addc(b, '"');
-		p = q + 1;
+	/* libcsv's writer, in one pass: a quoted cell is at most twice its
+	 * length plus the two quotes */
+	const char *src = s;
+	size_t sn = n;
+	char *tmp = NULL;
+	if (guard) {
+		tmp = lg_xmalloc(n + 1);
+		tmp[0] = '\'';
+		memcpy(tmp + 1, s, n);
+		src = tmp;
+		sn = n + 1;
 	}
-	lg_buf_add(b, p, (size_t)(e - p));
-	lg_buf_addc(b, '"');
+	lg_buf_grow(b, 2 * sn + 2);
+	b->len += csv_write2(b->s + b->len, 2 * sn + 2, src, sn, CSV_QUOTE);
+	b->s[b->len] = '\0';
+	free(tmp);
 }
 
 static void sep(lg_csv *c)
