@@ -295,6 +295,7 @@ typedef struct {
 	size_t ctx_scanned;
 	int ctx_scope;
 	size_t ctx_scope_at;
+	size_t ctx_scope_end;
 	bool ctx_wider; /* the latest scope word names a wider area: 全国, 全省 in a city */
 	bool ctx_campaign;
 	size_t ctx_campaign_end;
@@ -604,13 +605,18 @@ static void ctx_update(fstate *st, size_t upto)
 			if (in_np)
 				break;
 			if (st->ctx_scope < 0 || ms >= st->ctx_scope_at) {
+				/* "全国应急管理系统": the system words right after 全国 are
+				 * that wider area's, not this bureau's */
+				bool of_wider = st->ctx_wider && which == LG_CTX_ALL && ms == st->ctx_scope_end;
 				st->ctx_scope = which;
 				st->ctx_scope_at = ms;
+				st->ctx_scope_end = me;
 				/* 全国 anywhere, 全省 below a province: not this bureau's area */
-				st->ctx_wider = which == LG_CTX_ALL && me - ms == 6 &&
-						(memcmp(s + ms, "全国", 6) == 0 ||
-						 ((memcmp(s + ms, "全省", 6) == 0) && strcmp(st->rep->level, "省") != 0 &&
-						  st->rep->level[0]));
+				st->ctx_wider = of_wider ||
+						(which == LG_CTX_ALL && me - ms == 6 &&
+						 (memcmp(s + ms, "全国", 6) == 0 ||
+						  ((memcmp(s + ms, "全省", 6) == 0) && strcmp(st->rep->level, "省") != 0 &&
+						   st->rep->level[0])));
 			}
 			break;
 		case LG_CTX_CAMPAIGN:
