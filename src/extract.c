@@ -1007,7 +1007,14 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		size_t cs = words_start(st, q->start, false, &p2);
 		lg_buf *cl = &st->x->clause;
 		masked_copy(cl, st->s, cs, ss);
-		if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0) || !base_is_last_year(st, cl))
+		if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0)) {
+			/* "与上年相比增加312家次，增长7.3%": the comparison is
+			 * in an earlier clause of the sentence */
+			masked_copy(cl, st->s, st->sent_start, ss);
+			if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0))
+				return q->end;
+		}
+		if (!base_is_last_year(st, cl))
 			return q->end;
 	}
 	find_sign_word(b, &sign);
