@@ -78,6 +78,7 @@ typedef enum {
 	LG_RULE_YOY_SECOND,
 	LG_RULE_CHANGE_TO,
 	LG_RULE_ACTUAL,
+	LG_RULE_REACHED,
 	LG_RULE_COUNT
 } lg_rule;
 

@@ -337,7 +337,8 @@ typedef struct {
 	 * its role: where a change (由A增加到B) started */
 	int last_fig_ind;
 	size_t last_fig_end;
-	bool last_fig_plan; /* ... and it was turned away as a plan */
+	bool last_fig_plan;  /* ... and it was turned away as a plan */
+	bool last_fig_delta; /* ... or as a change or a comparison base */
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
 	int resp_n, resp_k;
@@ -1401,7 +1402,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		if (st->last_fig_ind >= 0 && st->last_fig_end <= q->start &&
 		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_fig_ind), q->unit_id, q->unit, &u) &&
 		    ((change_words(st, st->last_fig_end, q->start, &me) && only_year_between(st->s, me, q->start)) ||
-		     (st->last_fig_plan && rule_hit(st, LG_RULE_ACTUAL, subj, NULL, 0)))) {
+		     (st->last_fig_plan && rule_hit(st, LG_RULE_ACTUAL, subj, NULL, 0)) ||
+		     (st->last_fig_delta && rule_hit(st, LG_RULE_REACHED, subj, NULL, 0)))) {
 			best = st->last_fig_ind;
 			best_unit = u;
 		}
@@ -1508,6 +1510,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	}
 
 	st->last_fig_plan = role == LG_ROLE_EXCLUDED && reason && strcmp(reason, "a plan or target") == 0;
+	st->last_fig_delta = role == LG_ROLE_EXCLUDED && reason &&
+			     (strcmp(reason, "a change, not a level") == 0 ||
+			      strcmp(reason, "a comparison base (another period)") == 0);
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
