@@ -1,7 +1,7 @@
 /* vocab: owns the vocabulary file format (parse, extend/replace, validate)
  * and compiles every pattern once -- indicator triggers, exclusions and
  * contexts, the scope words (one combined pattern per bureau level), and
- * the language rules. */
+ * the language rules -- each with its first-character prefilter (lg_re). */
 #include "lg_vocab.h"
 
 #include <ctype.h>
