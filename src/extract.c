@@ -767,6 +767,13 @@ static bool blank_subject(const lg_buf *b)
 			i++;
 			continue;
 		}
+		/* a year names when, not what: "2020年1200家次、2021年1350家次" */
+		if (i + 7 <= b->len && (memcmp(b->s + i, "19", 2) == 0 || memcmp(b->s + i, "20", 2) == 0) &&
+		    b->s[i + 2] >= '0' && b->s[i + 2] <= '9' && b->s[i + 3] >= '0' && b->s[i + 3] <= '9' &&
+		    memcmp(b->s + i + 4, "年", 3) == 0) {
+			i += 7;
+			continue;
+		}
 		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
 		bool hit = false;
 		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
