@@ -1216,6 +1216,35 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	return n >= 2;
 }
 
+/* "处罚金额256.8万元，其中罚款251.3万元": the part names the indicator
+ * (罚款) and the whole only by a looser word (处罚), so the whole holds
+ * more than the indicator -- it is the indicator's stand-in (罚没款), if
+ * the vocabulary gives one that takes the unit. */
+static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_buf *part_words, int unit_id,
+			   const char *unit)
+{
+	if (!d->proxy || !strstr(part_words->s, d->name))
+		return;
+	size_t nl = strlen(d->name);
+	if (st->last_total_e > st->last_total_s &&
+	    memmem(st->s + st->last_total_s, st->last_total_e - st->last_total_s, d->name, nl))
+		return;
+	int px = lg_vocab_find(st->v, d->proxy);
+	const char *u;
+	if (px < 0 || !lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)px), unit_id, unit, &u))
+		return;
+	/* the whole: the sentence's last total of the indicator before this part */
+	for (size_t i = st->out->n - 1; i > st->sent_fig_first; i--) {
+		lg_figure *w = &st->out->v[i - 1];
+		if (w->role == LG_ROLE_TOTAL && w->indicator == ind) {
+			w->indicator = px;
+			w->unit = u;
+			st->last_total_ind = px;
+			return;
+		}
+	}
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1527,6 +1556,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			st->last_total_ind = best;
 			st->last_total_s = subj_s;
 			st->last_total_e = subj_e;
+		} else if (role == LG_ROLE_SUB && best == st->last_total_ind) {
+			whole_is_proxy(st, d, best, subj, q->unit_id, q->unit);
 		}
 		if (role != LG_ROLE_EXCLUDED) {
 			st->sent_has_figure = true;
