@@ -123,7 +123,7 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r);
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by
  * lg_vocab_compile. */
-const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level);
+const lg_re *lg_vocab_context(const lg_vocab *v, const char *level);
 /* The same pattern compiled anchored (JIT needs anchoring at compile time). */
 const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level);
 const lg_re *lg_vocab_campaign(const lg_vocab *v);
@@ -133,10 +133,6 @@ typedef enum {
 	LG_CTX_COUNT
 } lg_ctx_group;
 int lg_vocab_context_group(const lg_vocab *v, lg_ctx_group g);
-/* Bitmap over BMP code points (bit cp of byte cp/8) of the characters a
- * context match can begin with, or NULL when any character can.  The
- * context pattern need only be tried, anchored, where a bit is set. */
-const uint8_t *lg_vocab_context_starts(const lg_vocab *v);
 int lg_vocab_scope_rank(const lg_vocab *v, lg_scope s);
 const char *lg_scope_name(lg_scope s);
 /* Parse "全辖区", "本级", "乡镇", "专项" (or all, bureau, town, campaign). */
@@ -157,6 +153,11 @@ bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *
  * whenever re has no prefilter.  For many patterns over one subject:
  * decode the subject once, ask each pattern. */
 bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n);
+/* The first position at or after from where a match of re can begin
+ * (n: none before n); from itself when re has no prefilter. */
+size_t lg_re_skip(const lg_re *re, const char *s, size_t n, size_t from);
+/* The compiled pattern, for matching by hand (named groups). */
+const pcre2_code *lg_re_code(const lg_re *re);
 /* Does re have a first-character prefilter (false: any character can
  * begin a match, or the pattern is one the prefilter cannot judge)? */
 bool lg_re_filtered(const lg_re *re);

@@ -24,7 +24,6 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	int grp[LG_CTX_COUNT];
-	const uint8_t *ctx_starts;
 };
 
 void lg_figures_init(lg_figures *f)
@@ -74,7 +73,6 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	lg_buf_init(&x->np);
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
-	x->ctx_starts = lg_vocab_context_starts(v);
 	return x;
 }
 
@@ -194,13 +192,7 @@ static mark_kind marker_at(const char *s, size_t n, size_t i, size_t *after)
 	return MARK_NONE;
 }
 
-/* The bytes a sentence end begins with: the cheap test before the call. */
-static inline bool maybe_sentence_end(unsigned char c)
-{
-	return c == ';' || c == '!' || c == '?' || c == '.' || c == 0xE3;
-}
-
-static bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
+static bool sentence_end_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c == ';' || c == '!' || c == '?') {
@@ -218,6 +210,16 @@ static bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
 		return true;
 	}
 	return false;
+}
+
+/* Does a sentence end at s[i]?  *len: the bytes of its mark.  Inline with
+ * a one-byte test first: it is asked of nearly every character. */
+static inline bool is_sentence_end(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c != ';' && c != '!' && c != '?' && c != '.' && c != 0xE3)
+		return false;
+	return sentence_end_at(s, n, i, len);
 }
 
 static bool is_clause_break(const char *s, size_t n, size_t i, size_t *len)
@@ -280,7 +282,7 @@ typedef struct {
 	const lg_report *rep;
 	lg_figures *out;
 	lg_buf *warn;
-	const pcre2_code *ctx_re;
+	const lg_re *ctx_re;
 	const pcre2_code *ctx_anchored;
 
 	bool in_plan;
@@ -421,7 +423,7 @@ static void compute_sent_end(fstate *st)
 			i++;
 			continue;
 		}
-		if (maybe_sentence_end((unsigned char)s[i]) && is_sentence_end(s, n, i, &k)) {
+		if (is_sentence_end(s, n, i, &k)) {
 			i += k;
 			break;
 		}
@@ -468,27 +470,11 @@ static void begin_sentence(fstate *st, size_t pos)
 	}
 }
 
-/* Does s[a..b) hold a character a campaign name can begin with (a digit,
- * “, 百, 专, 攻 ...)?  Campaign words are part of the context words, so
- * the context prefilter answers it. */
-static bool might_start_context(fstate *st, size_t a, size_t b)
-{
-	static const char *const starts[] = { "“", "百", "专", "攻" };
-	for (size_t i = a; i < b; i++)
-		if (st->s[i] >= '0' && st->s[i] <= '9')
-			return true;
-	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
-		if (lg_find3(st->s + a, b - a, starts[k]))
-			return true;
-	return !st->x->ctx_starts; /* no prefilter: always look */
-}
-
 static void end_sentence(fstate *st, size_t end)
 {
 	if (st->heading_pending) {
 		st->heading_pending = false;
-		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES &&
-		    might_start_context(st, st->sent_start, end)) {
+		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES) {
 			size_t ms, me;
 			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
 				st->sect_campaign = true;
@@ -551,26 +537,21 @@ static void ctx_update(fstate *st, size_t upto)
 	size_t from = st->ctx_scanned > st->sent_start + 48 ? st->ctx_scanned - 48 : st->sent_start;
 	const int *grp = st->x->grp;
 	pcre2_match_data *md = st->x->md;
-	const uint8_t *starts = st->x->ctx_starts;
+	bool filtered = lg_re_filtered(st->ctx_re);
 	const char *s = st->s;
 	while (from < upto) {
 		int rc;
-		if (starts) {
-			/* try the pattern only where a context word can begin */
-			while (from < upto) {
-				unsigned char c = (unsigned char)s[from];
-				unsigned cp;
-				if (c < 0x80)
-					cp = c;
-				else if (c >= 0xE0 && c < 0xF0 && from + 2 < upto)
-					cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[from + 1] & 0x3F) << 6) | (s[from + 2] & 0x3F);
-				else
-					cp = 0; /* never a start */
-				/* inside a run of digits no context word begins */
-				if (cp && (starts[cp >> 3] >> (cp & 7)) & 1 &&
-				    !(c >= '0' && c <= '9' && from > st->sent_start && s[from - 1] >= '0' && s[from - 1] <= '9'))
-					break;
-				from += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (filtered) {
+			/* try the pattern, anchored, only where a context word can
+			 * begin -- and not inside a run of digits */
+			for (;;) {
+				from = lg_re_skip(st->ctx_re, s, upto, from);
+				if (from < upto && s[from] >= '0' && s[from] <= '9' && from > st->sent_start &&
+				    s[from - 1] >= '0' && s[from - 1] <= '9') {
+					from++;
+					continue;
+				}
+				break;
 			}
 			if (from >= upto)
 				break;
@@ -581,7 +562,7 @@ static void ctx_update(fstate *st, size_t upto)
 				continue;
 			}
 		} else {
-			rc = pcre2_match(st->ctx_re, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			rc = pcre2_match(lg_re_code(st->ctx_re), (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
 			if (rc < 0)
 				break;
 		}
@@ -833,7 +814,7 @@ static size_t np_end_at(fstate *st, size_t a)
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n' || c == '(' || (c >= '0' && c <= '9'))
 			break;
-		if (is_clause_break(s, n, i, &k) || (maybe_sentence_end((unsigned char)s[i]) && is_sentence_end(s, n, i, &k)))
+		if (is_clause_break(s, n, i, &k) || is_sentence_end(s, n, i, &k))
 			break;
 		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
 		    at_lit(s, n, i, LIT("与")) || at_lit(s, n, i, LIT("或")) || at_lit(s, n, i, LIT("“")))
@@ -1976,7 +1957,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			i++;
 			continue;
 		}
-		if (maybe_sentence_end(c) && is_sentence_end(s, n, i, &k)) {
+		if (is_sentence_end(s, n, i, &k)) {
 			end_sentence(&st, i + k);
 			i += k;
 			begin_sentence(&st, i);

@@ -64,8 +64,6 @@ struct lg_vocab {
 	lg_re *context_anchored[NLEVELS]; /* the same, anchored at compile time for JIT */
 	lg_re *campaign;
 	int group[LG_CTX_COUNT];
-	uint8_t ctx_start[8192];  /* BMP code points that can begin a context word */
-	bool ctx_prefilter;       /* false: some word can begin with anything */
 	int *by_unit[LG_UNITS_MAX];
 	size_t nby_unit[LG_UNITS_MAX];
 	lg_re *any_rule; /* union of the subject rules: a prefilter */
@@ -723,83 +721,6 @@ static char *expand_level(const char *src, const char *level)
 	return lg_buf_detach(&b, NULL);
 }
 
-static void mark(lg_vocab *v, unsigned cp)
-{
-	if (cp < 0x10000)
-		v->ctx_start[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-}
-
-/* The characters a context word (scope, period, year, several years) can
- * begin with: every character the patterns spell, ASCII, and the level
- * characters, each kept only if PCRE2 says a match can begin with it.  If
- * a character the patterns never spell can begin a match (a leading `.` or
- * negated class), there is no prefilter and the context regex scans all. */
-static void build_ctx_prefilter(lg_vocab *v)
-{
-	memset(v->ctx_start, 0, sizeof v->ctx_start);
-	v->ctx_prefilter = false;
-	/* the constructs the pattern prefilter cannot judge: no prefilter */
-	for (int sc = 0; sc < LG_SCOPE_COUNT; sc++)
-		if (v->scope[sc].src && prefilter_unsafe(v->scope[sc].src))
-			return;
-	if (v->rule_src[LG_RULE_MULTIYEAR].src && prefilter_unsafe(v->rule_src[LG_RULE_MULTIYEAR].src))
-		return;
-	const pcre2_code *re = v->context[0]->code;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (!md)
-		return;
-	static const unsigned probes[] = { 0x7684 /* 的 */, 0x9F98 /* 龘 */, 0x4E28 /* 丨 */, 0x3001 /* 、 */ };
-	for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
-		if (can_begin(re, md, probes[i])) {
-			pcre2_match_data_free(md);
-			return;
-		}
-	}
-	for (unsigned c = 0x20; c < 0x7F; c++)
-		if (can_begin(re, md, c))
-			mark(v, c);
-	/* every character of every context source, and the level characters */
-	const char *srcs[LG_SCOPE_COUNT + 2];
-	int ns = 0;
-	for (int sc = 0; sc < LG_SCOPE_COUNT; sc++)
-		srcs[ns++] = v->scope[sc].src;
-	srcs[ns++] = v->rule_src[LG_RULE_MULTIYEAR].src;
-	srcs[ns++] = period_pattern;
-	for (int k = 0; k < ns; k++) {
-		for (const unsigned char *p = (const unsigned char *)srcs[k]; p && *p;) {
-			unsigned cp;
-			size_t len;
-			if (*p < 0x80) {
-				p++;
-				continue;
-			}
-			if (*p >= 0xE0 && *p < 0xF0 && p[1] && p[2]) {
-				cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-				len = 3;
-			} else {
-				len = 1;
-				while (p[len] && (p[len] & 0xC0) == 0x80)
-					len++;
-				p += len;
-				continue;
-			}
-			if (can_begin(re, md, cp))
-				mark(v, cp);
-			p += len;
-		}
-	}
-	static const unsigned level_chars[] = { 0x5E02, 0x533A, 0x53BF, 0x7701, 0x5DDE, 0x76DF, 0x65D7 };
-	for (size_t i = 0; i < sizeof level_chars / sizeof level_chars[0]; i++)
-		mark(v, level_chars[i]);
-	pcre2_match_data_free(md);
-	v->ctx_prefilter = true;
-}
-
-const uint8_t *lg_vocab_context_starts(const lg_vocab *v)
-{
-	return v->ctx_prefilter ? v->ctx_start : NULL;
-}
-
 lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 {
 	lg_status st = LG_OK;
@@ -929,7 +850,6 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		return st;
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		v->group[g] = pcre2_substring_number_from_name(v->context[0]->code, (PCRE2_SPTR)group_names[g]);
-	build_ctx_prefilter(v);
 	v->compiled = true;
 	return LG_OK;
 }
@@ -995,12 +915,12 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r)
 	return v->rule[r];
 }
 
-const pcre2_code *lg_vocab_context(const lg_vocab *v, const char *level)
+const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)
 {
 	for (size_t i = 0; i < NLEVELS; i++)
 		if (strcmp(levels[i], level ? level : "") == 0)
-			return v->context[i]->code;
-	return v->context[0]->code;
+			return v->context[i];
+	return v->context[0];
 }
 
 const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
@@ -1040,41 +960,52 @@ bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *
 	return true;
 }
 
+size_t lg_re_skip(const lg_re *re, const char *s, size_t n, size_t from)
+{
+	const uint8_t *bm = re->starts;
+	if (!bm)
+		return from;
+	/* PCRE2 decides anything the bitmap cannot (beyond the BMP, a cut
+	 * character): stop there */
+	size_t i = from;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp;
+		size_t len;
+		if (c < 0x80) {
+			cp = c;
+			len = 1;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			len = 3;
+		} else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+			cp = ((unsigned)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			len = 2;
+		} else {
+			return i;
+		}
+		if ((bm[cp >> 3] >> (cp & 7)) & 1)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
 		  size_t *mstart, size_t *mend)
 {
-	const uint8_t *bm = re->starts;
-	if (bm) {
-		/* to the first character a match can begin with; PCRE2 decides
-		 * anything the bitmap cannot (beyond the BMP, a cut character) */
-		size_t i = start;
-		for (;;) {
-			if (i >= n)
-				return false;
-			unsigned char c = (unsigned char)s[i];
-			unsigned cp;
-			size_t len;
-			if (c < 0x80) {
-				cp = c;
-				len = 1;
-			} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-				cp = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-				len = 3;
-			} else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-				cp = ((unsigned)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-				len = 2;
-			} else {
-				break;
-			}
-			if ((bm[cp >> 3] >> (cp & 7)) & 1)
-				break;
-			if (re->anchored)
-				return false;
-			i += len;
-		}
+	if (re->starts) {
+		size_t i = lg_re_skip(re, s, n, start);
+		if (i >= n || (re->anchored && i != start))
+			return false;
 		start = i;
 	}
 	return lg_re_search_unfiltered(re, md, s, n, start, mstart, mend);
+}
+
+const pcre2_code *lg_re_code(const lg_re *re)
+{
+	return re->code;
 }
 
 bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n)

@@ -148,6 +148,7 @@ static void agree_all(const lg_vocab *v, pcre2_match_data *md, const char *s, si
 		agree(lg_vocab_rule(v, (lg_rule)r), md, s, n, "rule");
 	agree(lg_vocab_any_rule(v), md, s, n, "rules");
 	agree(lg_vocab_campaign(v), md, s, n, "campaign");
+	agree(lg_vocab_context(v, "市"), md, s, n, "context");
 }
 
 START_TEST(prefilter_agrees_with_pcre2)
@@ -159,6 +160,7 @@ START_TEST(prefilter_agrees_with_pcre2)
 	for (size_t i = 0; i < lg_vocab_count(v); i++)
 		filtered += lg_re_filtered(lg_vocab_get(v, i)->trigger);
 	ck_assert_uint_ge(filtered * 10, lg_vocab_count(v) * 9);
+	ck_assert(lg_re_filtered(lg_vocab_context(v, "市")) && lg_re_filtered(lg_vocab_campaign(v)));
 	static const char *const seeds[] = { "seeds/dazu-2021.txt", "seeds/jiaxing-2024.txt", "seeds/kaiping-2019.txt",
 					     "seeds/luoyang-2021.txt", "seeds/yulin-2023.txt" };
 	lg_buf b = LG_BUF_INIT;
