@@ -99,33 +99,39 @@ static size_t utf8_encode(unsigned cp, char *o)
 	return 4;
 }
 
+#define NORM_DROP 0xFFFFFFFFu
+
+/* The normal form of one code point: what to write for it, or NORM_DROP.
+ * Line ends become \n (CR LF pairing is put_cp's), spaces a space,
+ * full-width ASCII (not the comma ，) plain ASCII, dashes and minus '-'. */
+static unsigned norm_cp(unsigned cp)
+{
+	if (cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+		return '\n';
+	if (cp < 0x20)
+		return cp == '\n' || cp == '\t' ? cp : NORM_DROP; /* TAB stays: it separates table cells */
+	if (cp == 0x7F || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFFFE ||
+	    cp == 0x00AD)
+		return NORM_DROP;
+	if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F)
+		return ' ';
+	if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C)
+		return cp - 0xFEE0;
+	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFE58)
+		return '-';
+	return cp;
+}
+
 /* The normal form, one code point at a time. */
 static void put_cp(norm_state *st, unsigned cp, size_t orig)
 {
 	bool was_cr = st->after_cr;
-	st->after_cr = false;
-	if (cp == '\n') {
-		if (was_cr)
-			return;
-	} else if (cp == '\r') {
-		st->after_cr = true;
-		cp = '\n';
-	} else if (cp == 0x0B || cp == 0x0C || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-		cp = '\n';
-	} else if (cp < 0x20) {
-		if (cp != '\t')
-			return; /* TAB stays: it separates table cells */
-	} else if (cp == 0x7F || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) ||
-		   cp == 0x2060 || cp == 0xFFFE || cp == 0x00AD) {
+	st->after_cr = cp == '\r';
+	if (cp == '\n' && was_cr)
 		return;
-	} else if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) ||
-		   cp == 0x202F || cp == 0x205F) {
-		cp = ' ';
-	} else if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C) {
-		cp -= 0xFEE0;
-	} else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFE58) {
-		cp = '-';
-	}
+	cp = norm_cp(cp);
+	if (cp == NORM_DROP)
+		return;
 	char o[4];
 	size_t k = utf8_encode(cp, o);
 	emit(st, o, k, orig);
@@ -481,13 +487,9 @@ static void html_entities(lg_text *t)
 		size_t rl = 0;
 		if (p[1] == '#') {
 			unsigned long cp = p[2] == 'x' || p[2] == 'X' ? strtoul(p + 3, NULL, 16) : strtoul(p + 2, NULL, 10);
-			if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || norm_cp((unsigned)cp) == NORM_DROP)
 				continue;
-			if (cp == 0xA0 || cp == 0x3000)
-				cp = ' ';
-			if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C)
-				cp -= 0xFEE0;
-			rl = utf8_encode((unsigned)cp, rep);
+			rl = utf8_encode(norm_cp((unsigned)cp), rep);
 		} else {
 			for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
 				size_t nl = strlen(ents[k].name);

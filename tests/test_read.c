@@ -127,6 +127,11 @@ START_TEST(html_entities)
 	ck_assert_str_eq(t.s, "全市 检查企业8778家次，罚款“2532.15”万元&。");
 	const char *p = strstr(t.s, "2532.15");
 	ck_assert_int_eq(memcmp(in + lg_text_orig_offset(&t, (size_t)(p - t.s)), "2532.15", 7), 0);
+	/* a numeric reference gets the normal form of what it stands for: a
+	 * full-width digit, an ideographic space, a carriage return */
+	const char *in2 = "罚款&#65297;&#65298;&#12288;万元&#13;检查";
+	ck_assert_int_eq(lg_read_bytes(&t, in2, strlen(in2), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "罚款12 万元\n检查");
 	lg_text_release(&t);
 }
 END_TEST
