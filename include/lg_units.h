@@ -62,8 +62,29 @@ typedef struct {
 	lg_status st;       /* LG_ERR_RANGE when the number is too long to keep */
 } lg_qty;
 
+/* Is s[i] an ideograph a Chinese numeral can begin with (一 二 两 三 四 五
+ * 六 七 八 九 十; never 零, 百, 千, 万, 亿)?  Inline and cheap: the
+ * extractor asks it of every ideograph. */
+static inline bool lg_units_numeral_lead(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	/* their first two bytes: E4 B8..BA, E5 85/8D/9B */
+	if (i + 2 >= n || !(p[0] == 0xE4 ? p[1] >= 0xB8 && p[1] <= 0xBA
+					 : p[0] == 0xE5 && (p[1] == 0x85 || p[1] == 0x8D || p[1] == 0x9B)))
+		return false;
+	unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	switch (cp) {
+	case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Can a quantity start at s[i]?  (an ASCII digit, or a Chinese numeral
- * digit that is not preceded by 第 and not a lone 万/千/百) */
+ * that begins at s[i] -- lg_units_numeral_lead -- not preceded by
+ * another numeral, 第, 数, 几 ...) */
 bool lg_units_can_start(const char *s, size_t n, size_t i);
 
 /* Read the quantity whose number starts at s[i].  Looks back (to no

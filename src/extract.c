@@ -1879,21 +1879,6 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	return true;
 }
 
-/* Can a Chinese numeral begin with the ideograph at p (一二两三四五六七八九
- * 十: what lg_units_can_start accepts)?  The main loop's test, exact, so
- * that common characters cost no call. */
-static inline bool numeral_start(const unsigned char *p)
-{
-	unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-	switch (cp) {
-	case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB: case 0x4E94:
-	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
-		return true;
-	default:
-		return false;
-	}
-}
-
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
 {
 	lg_figures_reset(out);
@@ -1925,10 +1910,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		size_t k;
 		/* an ordinary CJK ideograph that is no numeral: skip it whole */
 		if (c >= 0xE4 && c <= 0xE9) {
-			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-			/* the numerals' first two bytes: E4 B8..BA, E5 85/8D/9B */
-			bool maybe = c == 0xE4 ? (d >= 0xB8 && d <= 0xBA) : c == 0xE5 && (d == 0x85 || d == 0x8D || d == 0x9B);
-			if (!maybe || i + 2 >= n || !numeral_start((const unsigned char *)s + i)) {
+			if (!lg_units_numeral_lead(s, n, i)) {
 				i += 3;
 				continue;
 			}
@@ -1984,7 +1966,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			}
 		}
 		/* a number begins with a digit or a numeral (一..十; E4..E9 here
-		 * means numeral_start said yes) */
+		 * means lg_units_numeral_lead said yes) */
 		if (((c >= '0' && c <= '9') || (c >= 0xE4 && c <= 0xE9)) && lg_units_can_start(s, n, i)) {
 			lg_qty q;
 			if (lg_units_scan(s, n, st.sent_start, i, &q)) {

@@ -342,14 +342,7 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		}
 		return true;
 	}
-	if (c < 0xE3)
-		return false;
-	size_t k;
-	int d;
-	if (!is_cn_numeral_at(s, n, i, &k, &d))
-		return false;
-	/* A numeral starts with a digit or 十, never with 零, 万, 千, 百, 亿. */
-	if (d == 0 || (d > 9 && d != 0x5341))
+	if (!lg_units_numeral_lead(s, n, i))
 		return false;
 	if (i >= 3) {
 		size_t pk;

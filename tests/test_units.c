@@ -66,6 +66,19 @@ START_TEST(chinese_numerals)
 }
 END_TEST
 
+/* The extractor's cheap numeral test agrees with the numeral parser: an
+ * ideograph begins a numeral exactly when it reads as 1..10 on its own. */
+START_TEST(numeral_lead_agrees_with_parser)
+{
+	for (unsigned cp = 0x3000; cp <= 0x9FFF; cp++) {
+		char u[4] = { (char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0 };
+		unsigned long long v = 0;
+		bool numeral = lg_units_parse_cn(u, 3, &v) && v >= 1 && v <= 10;
+		ck_assert_msg(lg_units_numeral_lead(u, 3, 0) == numeral, "U+%04X", cp);
+	}
+}
+END_TEST
+
 START_TEST(unit_after_brackets)
 {
 	const char *s = "2415.1675(含区公安交巡警支队罚款1988.2406万元)万元";
@@ -108,6 +121,7 @@ Suite *suite_units(void)
 	TCase *tc = tcase_create("units");
 	tcase_add_test(tc, numbers_file);
 	tcase_add_test(tc, chinese_numerals);
+	tcase_add_test(tc, numeral_lead_agrees_with_parser);
 	tcase_add_test(tc, unit_after_brackets);
 	tcase_add_test(tc, ranges_and_codes);
 	suite_add_tcase(s, tc);
