@@ -96,6 +96,9 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q);
 /* Parse a Chinese numeral (一百零五, 两, 十二, 三千, 二〇二一) of len bytes;
  * false when s is not entirely a numeral or it overflows. */
 bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out);
+/* The Chinese numeral character at s[i]: its digit 0..9 (零 〇 ○ 一 .. 九,
+ * 两), -1 for 十 百 千 万 亿, -2 for anything else; *len its bytes. */
+int lg_units_cn_digit(const char *s, size_t n, size_t i, size_t *len);
 
 /* Canonical spelling of a unit string ("名" -> "人"); the table's own
  * pointer, or NULL when the unit is unknown. */

@@ -10,6 +10,7 @@
 
 #include "lg_buf.h"
 #include "lg_read.h"
+#include "lg_units.h"
 
 extern const char lg_places_text[];
 extern const size_t lg_places_len;
@@ -282,21 +283,6 @@ static int year_at(const char *s, size_t n, size_t i)
 	return (y >= 1990 && y <= 2099) ? y : 0;
 }
 
-/* A digit written as a Chinese character: 〇 ○ 零 一 ... 九, or -1. */
-static int cn_digit_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	static const char *const d[] = { "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-	static const int v[] = { 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-	for (size_t k = 0; k < sizeof d / sizeof d[0]; k++) {
-		size_t l = strlen(d[k]);
-		if (i + l <= n && memcmp(s + i, d[k], l) == 0) {
-			*len = l;
-			return v[k];
-		}
-	}
-	return -1;
-}
-
 /* "二〇二一年": a year in Chinese digits. */
 static int cn_year_at(const char *s, size_t n, size_t i)
 {
@@ -304,8 +290,8 @@ static int cn_year_at(const char *s, size_t n, size_t i)
 	size_t j = i;
 	for (int k = 0; k < 4; k++) {
 		size_t l;
-		int dv = cn_digit_at(s, n, j, &l);
-		if (dv < 0)
+		int dv = lg_units_cn_digit(s, n, j, &l);
+		if (dv < 0 || dv > 9 || (dv == 2 && memcmp(s + j, "两", 3) == 0))
 			return 0;
 		y = y * 10 + dv;
 		j += l;
@@ -323,7 +309,7 @@ static size_t count_then(const char *s, size_t n, size_t i, const char *lit)
 		size_t l = 0;
 		if (s[j] >= '0' && s[j] <= '9')
 			l = 1;
-		else if (cn_digit_at(s, n, j, &l) < 0 && !starts(s + j, s + n, "十"))
+		else if (lg_units_cn_digit(s, n, j, &l) < 0 && !starts(s + j, s + n, "十"))
 			break;
 		else if (!l)
 			l = 3;

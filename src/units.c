@@ -226,7 +226,8 @@ static int cn_digit(unsigned cp)
 {
 	switch (cp) {
 	case 0x96F6: /* 零 */
-	case 0x3007: /* 〇 */ return 0;
+	case 0x3007: /* 〇 */
+	case 0x25CB: /* ○, written for 〇 in dates */ return 0;
 	case 0x4E00: return 1; /* 一 */
 	case 0x4E8C: return 2; /* 二 */
 	case 0x4E24: return 2; /* 两 */
@@ -244,6 +245,18 @@ static int cn_digit(unsigned cp)
 	case 0x4EBF: /* 亿 */ return -1;
 	default: return -2;
 	}
+}
+
+int lg_units_cn_digit(const char *s, size_t n, size_t i, size_t *len)
+{
+	if (i >= n || (unsigned char)s[i] < 0xE2)
+		return -2;
+	unsigned cp;
+	size_t k = lg_utf8_decode(s + i, &cp);
+	if (i + k > n)
+		return -2;
+	*len = k;
+	return cn_digit(cp);
 }
 
 bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
