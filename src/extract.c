@@ -740,6 +740,13 @@ static size_t words_start(fstate *st, size_t qs, bool bounded, bool *in_paren)
 }
 
 /* Only joining words: 、 和 及 与 或 共 计 达 共计 */
+/* Is s[i..] a year, 19xx年 or 20xx年 (7 bytes)? */
+static bool year_at(const char *s, size_t n, size_t i)
+{
+	return i + 7 <= n && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0) && s[i + 2] >= '0' &&
+	       s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' && memcmp(s + i + 4, "年", 3) == 0;
+}
+
 static bool blank_subject(const lg_buf *b)
 {
 	size_t i = 0;
@@ -749,9 +756,7 @@ static bool blank_subject(const lg_buf *b)
 			continue;
 		}
 		/* a year names when, not what: "2020年1200家次、2021年1350家次" */
-		if (i + 7 <= b->len && (memcmp(b->s + i, "19", 2) == 0 || memcmp(b->s + i, "20", 2) == 0) &&
-		    b->s[i + 2] >= '0' && b->s[i + 2] <= '9' && b->s[i + 3] >= '0' && b->s[i + 3] <= '9' &&
-		    memcmp(b->s + i + 4, "年", 3) == 0) {
+		if (year_at(b->s, b->len, i)) {
 			i += 7;
 			continue;
 		}
@@ -1071,15 +1076,17 @@ static const struct {
 	{ LG_RULE_SINGLE_CASE, "one case, not the year's figure" },
 };
 
-static bool subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, const char **reason)
+/* The first subject rule that turns the words away (LG_RULE_COUNT: none);
+ * *reason its reason. */
+static lg_rule subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, const char **reason)
 {
 	for (size_t i = 0; i < sizeof subject_rules / sizeof subject_rules[0]; i++) {
 		if (rule_hit(st, subject_rules[i].rule, subj, why, cap)) {
 			*reason = subject_rules[i].reason;
-			return true;
+			return subject_rules[i].rule;
 		}
 	}
-	return false;
+	return LG_RULE_COUNT;
 }
 
 /* Do the indicator's own exclusions rule the number out?  Its words, or
@@ -1127,8 +1134,7 @@ static bool only_year_between(const char *s, size_t a, size_t b)
 {
 	while (a < b && s[a] == ' ')
 		a++;
-	if (b - a >= 7 && s[a] >= '1' && s[a] <= '2' && s[a + 1] >= '0' && s[a + 1] <= '9' && s[a + 2] >= '0' &&
-	    s[a + 2] <= '9' && s[a + 3] >= '0' && s[a + 3] <= '9' && memcmp(s + a + 4, "年", 3) == 0)
+	if (year_at(s, b, a))
 		a += 7;
 	if (b - a >= 3 && memcmp(s + a, "的", 3) == 0)
 		a += 3;
@@ -1259,7 +1265,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	if (q->range || (q->kind != LG_UK_MONEY && q->kind != LG_UK_COUNT)) {
 		/* a year (由2021年的120万元) is part of the words of the number
 		 * after it, not a number that ends them */
-		if (!(q->kind == LG_UK_TIME && q->end - q->num_start == 7 && memcmp(s + q->end - 3, "年", 3) == 0))
+		if (!(q->kind == LG_UK_TIME && q->end == q->num_start + 7 && year_at(s, n, q->num_start)))
 			set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
@@ -1403,6 +1409,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	int excl_of = best; /* the candidate best_excl was found for */
 	lg_role role = LG_ROLE_TOTAL;
 	const char *reason = NULL;
+	lg_rule by_rule = LG_RULE_COUNT; /* the subject rule that turned it away */
 	char detail[96] = "";
 	/* 其中/含/包括 before the number mark a part -- unless a list closed by
 	 * 等 comes between: "包括A、B、C等252支" is the total of the list */
@@ -1492,7 +1499,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		   lg_re_search(lg_vocab_rule(v, LG_RULE_LEGAL_CONTEXT), x->md, s, q->start, st->sent_start, NULL, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a bound in a penalty provision";
-	} else if (rules && subject_rule(st, subj, why, sizeof why, &reason)) {
+	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT) {
 		role = LG_ROLE_EXCLUDED;
 	} else if (best_excl) {
 		size_t ms, me;
@@ -1526,10 +1533,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			snprintf(why, sizeof why, "%s", detail);
 	}
 
-	st->last_fig_plan = role == LG_ROLE_EXCLUDED && reason && strcmp(reason, "a plan or target") == 0;
-	st->last_fig_delta = role == LG_ROLE_EXCLUDED && reason &&
-			     (strcmp(reason, "a change, not a level") == 0 ||
-			      strcmp(reason, "a comparison base (another period)") == 0);
+	st->last_fig_plan = by_rule == LG_RULE_PLAN;
+	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
@@ -1728,7 +1733,7 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 		}
 	}
 	const char *why;
-	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why))
+	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why) != LG_RULE_COUNT)
 		return false;
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)best);
 	if (uid < 0)
