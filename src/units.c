@@ -385,9 +385,6 @@ static inline bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Arabic digits with ASCII thousands separators and one decimal point.
- * A comma is a separator only between a group of one to three digits and
- * exactly three digits ("1,234" but not "12,3456" or "8778家次,12"). */
 /* At s[j] == ' ': one or more " ddd" groups, then a decimal point, a unit
  * or 万/亿 (a character of two bytes or more)? */
 static bool space_groups(const char *s, size_t n, size_t j)
@@ -400,6 +397,11 @@ static bool space_groups(const char *s, size_t n, size_t j)
 	return (unsigned char)s[p] >= 0xC0 || (s[p] == '.' && p + 1 < n && is_digit(s[p + 1]));
 }
 
+/* Arabic digits with thousands separators and one decimal point.  A comma
+ * is a separator only between a group of one to three digits and exactly
+ * three digits ("1,234" but not "12,3456" or "8778家次,12"); a space the
+ * same, when the groups end at a unit or a decimal point (1 234项); one
+ * kind of separator per number. */
 static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_t cap, size_t *nd, bool *toolong)
 {
 	size_t k = 0, j = i, group = 0;
