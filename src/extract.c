@@ -24,6 +24,7 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	int grp[LG_CTX_COUNT];
+	uint64_t stop[1024]; /* code points below U+10000 the main scan stops at */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -73,6 +74,18 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	lg_buf_init(&x->np);
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
+	/* digits, newline, sentence ends, “ 《, and every numeral lead */
+	static const char *const stops = "0123456789\n;!?.。“《";
+	for (const char *p = stops; *p;) {
+		unsigned cp;
+		p += lg_utf8_decode(p, &cp);
+		x->stop[cp >> 6] |= 1ull << (cp & 63);
+	}
+	for (unsigned cp = 0x3000; cp < 0xA000; cp++) {
+		char u[3] = { (char)(0xE0 | cp >> 12), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
+		if (lg_units_numeral_lead(u, 3, 0))
+			x->stop[cp >> 6] |= 1ull << (cp & 63);
+	}
 	return x;
 }
 
@@ -1884,6 +1897,31 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	return true;
 }
 
+/* The first byte at or after s[i] the main scan must look at: a digit, a
+ * numeral (lg_units_numeral_lead), a newline, a sentence end (; ! ? . 。),
+ * an opening “ or 《.  Everything else -- most of a report -- is skipped
+ * here, in a loop of its own whose state stays in registers. */
+static inline size_t skip_plain(const uint64_t *stop, const char *s0, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)s0;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			unsigned cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+			if (stop[cp >> 6] >> (cp & 63) & 1)
+				return i;
+			i += 3;
+		} else if (c < 0x80) {
+			if (stop[c >> 6] >> (c & 63) & 1)
+				return i;
+			i++;
+		} else {
+			i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		}
+	}
+	return n;
+}
+
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
 {
 	lg_figures_reset(out);
@@ -1910,22 +1948,9 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		if (table_row(&st, 0, le))
 			i = le;
 	}
-	while (i < n) {
+	while ((i = skip_plain(x->stop, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
-		/* an ordinary CJK ideograph that is no numeral: skip it whole */
-		if (c >= 0xE4 && c <= 0xE9) {
-			if (!lg_units_numeral_lead(s, n, i)) {
-				i += 3;
-				continue;
-			}
-		} else if (c >= 0x80 && c < 0xE0) {
-			i += c < 0xC0 ? 1 : 2;
-			continue;
-		} else if (c < 0x80 && !(c >= '0' && c <= '9') && c != '\n' && c != ';' && c != '!' && c != '?' && c != '.') {
-			i++;
-			continue;
-		}
 		if (c == '\n') {
 			if (is_hard_break(s, n, i, st.line_start)) {
 				end_sentence(&st, i);
