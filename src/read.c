@@ -180,18 +180,26 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 {
 	norm_state st = { t, 0, false };
 	size_t i = 0, run = 0;
-	*multi = 0;
+	size_t nmulti = 0;
 	while (i < n) {
 		unsigned char c = s[i];
-		if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+		/* the common cases, without a branch between them (a report mixes
+		 * them character by character): printable ASCII or a tab, and a
+		 * three-byte character in U+3001..U+D7FF (CJK punctuation and
+		 * ideographs), which the normal form never changes */
+		if (i + 2 < n) {
+			unsigned b1 = s[i + 1], b2 = s[i + 2];
+			unsigned cp = ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+			bool three = (c & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
+				     cp - 0x3001u < 0xD800u - 0x3001u;
+			bool ascii = (c >= 0x20 && c < 0x7F) || c == '\t';
+			if (three | ascii) {
+				nmulti += three;
+				i += three ? 3 : 1;
+				continue;
+			}
+		} else if ((c >= 0x20 && c < 0x7F) || c == '\t') {
 			i++;
-			continue;
-		}
-		/* the common case: a CJK ideograph (lead E4..E9, U+4000..U+9FFF),
-		 * which the normal form never changes */
-		if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			(*multi)++;
-			i += 3;
 			continue;
 		}
 		if (c < 0x80) {
@@ -199,6 +207,7 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 				emit(&st, s + run, i - run, base + run), st.after_cr = false;
 			if (c == 0) {
 				*bad_off = base + i;
+				*multi = nmulti;
 				return LG_ERR_BINARY;
 			}
 			put_cp(&st, c, base + i);
@@ -221,6 +230,7 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 			min = 0x10000;
 		} else {
 			*bad_off = base + i;
+			*multi = nmulti;
 			return LG_ERR_ENCODING;
 		}
 		size_t k = 1;
@@ -235,16 +245,19 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 				if (run < i)
 					emit(&st, s + run, i - run, base + run);
 				warnf(t, "truncated multibyte character at end of file dropped", base + i);
+				*multi = nmulti;
 				return LG_OK;
 			}
 			*bad_off = base + i;
+			*multi = nmulti;
 			return LG_ERR_ENCODING;
 		}
 		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
 			*bad_off = base + i;
+			*multi = nmulti;
 			return LG_ERR_ENCODING;
 		}
-		(*multi)++;
+		nmulti++;
 		if (utf8_needs_norm(s + i)) {
 			if (run < i)
 				emit(&st, s + run, i - run, base + run), st.after_cr = false;
@@ -257,6 +270,7 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 	}
 	if (run < n)
 		emit(&st, s + run, n - run, base + run);
+	*multi = nmulti;
 	return LG_OK;
 }
 
