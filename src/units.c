@@ -443,15 +443,18 @@ static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_
 	return j;
 }
 
+#define PFX(w, a) { w, sizeof(w) - 1, a }
 static const struct {
 	const char *w;
+	size_t len;
 	lg_approx a;
 } prefixes[] = {
-	{ "将近", LG_APPROX_CEIL },  { "接近", LG_APPROX_CEIL }, { "不到", LG_APPROX_CEIL },
-	{ "不足", LG_APPROX_CEIL },  { "大约", LG_APPROX_ABOUT }, { "超过", LG_APPROX_FLOOR },
-	{ "近", LG_APPROX_CEIL },    { "约", LG_APPROX_ABOUT }, { "逾", LG_APPROX_FLOOR },
-	{ "超", LG_APPROX_FLOOR },
+	PFX("将近", LG_APPROX_CEIL), PFX("接近", LG_APPROX_CEIL), PFX("不到", LG_APPROX_CEIL),
+	PFX("不足", LG_APPROX_CEIL), PFX("大约", LG_APPROX_ABOUT), PFX("超过", LG_APPROX_FLOOR),
+	PFX("近", LG_APPROX_CEIL),   PFX("约", LG_APPROX_ABOUT),   PFX("逾", LG_APPROX_FLOOR),
+	PFX("超", LG_APPROX_FLOOR),
 };
+#undef PFX
 
 static lg_approx approx_infix(const char *s, size_t n, size_t *j)
 {
@@ -511,8 +514,8 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 
 	/* approximation prefix just before the number */
 	for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
-		size_t k;
-		if (before(s, lo, i, prefixes[p].w, &k)) {
+		size_t k = prefixes[p].len;
+		if (i >= lo + k && s[i - 1] == prefixes[p].w[k - 1] && memcmp(s + i - k, prefixes[p].w, k) == 0) {
 			q->approx = prefixes[p].a;
 			q->start = i - k;
 			break;
