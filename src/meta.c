@@ -19,6 +19,7 @@ extern const size_t lg_places_len;
 struct lg_meta {
 	char **names; /* sorted */
 	size_t n;
+	uint64_t first[1024]; /* the characters a name begins with (mod U+10000) */
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -40,6 +41,9 @@ lg_meta *lg_meta_new(void)
 				m->names = lg_xrealloc(m->names, cap * sizeof *m->names);
 			}
 			m->names[m->n++] = lg_xstrndup(p, len);
+			unsigned cp;
+			lg_utf8_decode(p, &cp);
+			m->first[cp >> 6 & 1023] |= 1ull << (cp & 63);
 		}
 		p = nl ? nl + 1 : end;
 	}
@@ -59,6 +63,10 @@ void lg_meta_free(lg_meta *m)
 
 static bool known_place(const lg_meta *m, const char *name)
 {
+	unsigned cp;
+	lg_utf8_decode(name, &cp);
+	if (!(m->first[cp >> 6 & 1023] >> (cp & 63) & 1))
+		return false;
 	return bsearch(&name, m->names, m->n, sizeof *m->names, cmp_str) != NULL;
 }
 

@@ -14,6 +14,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct {
 	lg_text *t;
@@ -175,6 +178,50 @@ static inline bool utf8_needs_norm(const unsigned char *p)
 /* Validate and clean UTF-8.  *multi counts well-formed multibyte
  * characters seen before an error (used to decide whether a failure means
  * "corrupt UTF-8" or "some other encoding"). */
+#ifdef __SSE2__
+/* Sixteen bytes at a time, the text the normal form leaves alone: printable
+ * ASCII, a tab, and three-byte characters U+3001..U+CFFF (leads E3..EC;
+ * not U+3000) with both continuation bytes.  p[0] begins a character and
+ * p[0..17] are readable.  Returns how many bytes from p are such text,
+ * ending on a character boundary: 16 or more (up to 18, finishing a
+ * character begun in the block) when the whole block is, else the offset
+ * of the first character that needs a closer look.  *leads: the
+ * multibyte characters passed over. */
+static inline size_t plain_utf8_16(const unsigned char *p, unsigned *leads)
+{
+	__m128i v0 = _mm_loadu_si128((const __m128i *)p);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+	__m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
+	__m128i c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+	/* signed compares: bytes 0x80..0xFF are negative */
+	__m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v0, _mm_set1_epi8(0x1F)),
+						   _mm_cmplt_epi8(v0, _mm_set1_epi8(0x7F))),
+				     _mm_cmpeq_epi8(v0, _mm_set1_epi8('\t')));
+	__m128i flip = _mm_xor_si128(v0, x80); /* E3..EC -> 0x63..0x6C */
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(flip, _mm_set1_epi8(0x62)), _mm_cmplt_epi8(flip, _mm_set1_epi8(0x6D)));
+	unsigned A = (unsigned)_mm_movemask_epi8(ascii);
+	unsigned L = (unsigned)_mm_movemask_epi8(lead);
+	unsigned C = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v0, c0), x80));
+	unsigned C1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v1, c0), x80));
+	unsigned C2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v2, c0), x80));
+	/* U+3000 (E3 80 80), the ideographic space, is normalised */
+	__m128i sp = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
+				   _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x80)));
+	unsigned S = (unsigned)_mm_movemask_epi8(sp);
+	/* a bad position: a byte of none of the kinds, a lead without its two
+	 * continuation bytes or to be normalised, a continuation byte no lead
+	 * accounts for */
+	unsigned bad = (~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)))) & 0xFFFF;
+	if (!bad) {
+		*leads = (unsigned)__builtin_popcount(L);
+		return 16 + ((L >> 15) & 1 ? 2 : (L >> 14) & 1 ? 1 : 0);
+	}
+	unsigned f = (unsigned)__builtin_ctz(bad);
+	*leads = (unsigned)__builtin_popcount(L & ((1u << f) - 1));
+	return f;
+}
+#endif
+
 static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t base,
 			   size_t *bad_off, size_t *multi)
 {
@@ -182,6 +229,16 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 	size_t i = 0, run = 0;
 	size_t nmulti = 0;
 	while (i < n) {
+#ifdef __SSE2__
+		if (i + 18 <= n) {
+			unsigned leads;
+			size_t adv = plain_utf8_16(s + i, &leads);
+			i += adv;
+			nmulti += leads;
+			if (adv >= 16)
+				continue;
+		}
+#endif
 		unsigned char c = s[i];
 		/* the common cases, without a branch between them (a report mixes
 		 * them character by character): printable ASCII or a tab, and a

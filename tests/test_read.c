@@ -117,6 +117,59 @@ START_TEST(normal_form)
 }
 END_TEST
 
+/* The UTF-8 clean-up passes over plain text in blocks of 16 bytes; a
+ * character it must look at closely (normalised, a line end, invalid) is
+ * put at every offset against the blocks and must come out as it does on
+ * its own: the same text, or the same error at the same byte. */
+START_TEST(blocks_agree_at_every_offset)
+{
+	static const char *const bg[] = { "检", "查", "企", "业", "、", "a", "罚", "款", "。", "7", "“", "人" };
+	static const struct {
+		const char *in, *out; /* out NULL: invalid UTF-8 at the character */
+	} sp[] = {
+		{ "\xE3\x80\x80", " " },  { "８", "8" },	   { "\xC2\xA0", " " },	{ "，", "，" },
+		{ "\n", "\n" },	       { "\xED\x9F\xBF", "\xED\x9F\xBF" }, { "\xEC\xBF\xBF", "\xEC\xBF\xBF" },
+		{ "\xE3\x80\x81", "、" }, { "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80" }, { "（", "(" },
+		{ "\xED\xA0\x80", NULL }, { "\xE0\x80\x80", NULL }, { "\x80", NULL },
+		{ "\xE4\xB8", NULL },      { "\xFF", NULL },		  { "\xE3\x80", NULL },
+	};
+	lg_text t;
+	lg_text_init(&t);
+	for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++) {
+		for (int off = 0; off < 40; off++) {
+			char in[512], want[512];
+			size_t ni = 0, nw = 0;
+			in[ni++] = want[nw++] = 'A';
+			for (int c = 0; c < off; c++) {
+				const char *b = bg[(c * 7 + off) % 12];
+				memcpy(in + ni, b, strlen(b)), ni += strlen(b);
+				memcpy(want + nw, b, strlen(b)), nw += strlen(b);
+			}
+			size_t at = ni;
+			memcpy(in + ni, sp[k].in, strlen(sp[k].in)), ni += strlen(sp[k].in);
+			if (sp[k].out)
+				memcpy(want + nw, sp[k].out, strlen(sp[k].out)), nw += strlen(sp[k].out);
+			for (int c = 0; c < 30; c++) {
+				const char *b = bg[(c * 5 + 3) % 12];
+				memcpy(in + ni, b, strlen(b)), ni += strlen(b);
+				memcpy(want + nw, b, strlen(b)), nw += strlen(b);
+			}
+			want[nw] = '\0';
+			lg_err err;
+			lg_status st = lg_read_bytes(&t, in, ni, LG_ENC_UTF8, &err);
+			if (sp[k].out) {
+				ck_assert_msg(st == LG_OK, "special %zu at %d: status %d", k, off, (int)st);
+				ck_assert_str_eq(t.s, want);
+			} else {
+				ck_assert_msg(st == LG_ERR_ENCODING, "special %zu at %d: status %d", k, off, (int)st);
+				ck_assert_uint_eq(err.offset, at);
+			}
+		}
+	}
+	lg_text_release(&t);
+}
+END_TEST
+
 START_TEST(html_entities)
 {
 	const char *in = "全市&nbsp;检查企业8778家次&#65292;罚款&ldquo;2532.15&rdquo;万元&amp;。";
@@ -321,6 +374,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, binary_refused);
 	tcase_add_test(tc, invalid_utf8_named_with_offset);
 	tcase_add_test(tc, truncated_at_end);
+	tcase_add_test(tc, blocks_agree_at_every_offset);
 	tcase_add_test(tc, huge_single_line);
 	tcase_add_test(tc, files_and_errors);
 	suite_add_tcase(s, tc);
