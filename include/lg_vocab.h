@@ -153,6 +153,12 @@ bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *
  * whenever re has no prefilter.  For many patterns over one subject:
  * decode the subject once, ask each pattern. */
 bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n);
+/* For all indicators at once: the set (bit i of word i/64, over
+ * lg_vocab_set_words words) of those whose trigger (at_end: trigger ending
+ * a noun phrase) may begin with one of cps[0..n) -- lg_re_may_begin of
+ * each; n == SIZE_MAX: all of them. */
+size_t lg_vocab_set_words(const lg_vocab *v);
+void lg_vocab_may_begin_set(const lg_vocab *v, bool at_end, const uint32_t *cps, size_t n, uint64_t *set);
 /* The first position at or after from where a match of re can begin
  * (n: none before n); from itself when re has no prefilter. */
 size_t lg_re_skip(const lg_re *re, const char *s, size_t n, size_t from);

@@ -25,6 +25,7 @@ struct lg_extractor {
 	lg_buf np;     /* masked noun phrase */
 	int grp[LG_CTX_COUNT];
 	uint64_t stop[1024]; /* code points below U+10000 the main scan stops at */
+	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -69,6 +70,8 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	x->v = v;
 	x->md = lg_vocab_match_data_new(v);
 	x->explain = explain;
+	x->tset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->tset);
+	x->eset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->eset);
 	lg_buf_init(&x->subj);
 	lg_buf_init(&x->clause);
 	lg_buf_init(&x->np);
@@ -94,6 +97,8 @@ void lg_extractor_free(lg_extractor *x)
 	if (!x)
 		return;
 	pcre2_match_data_free(x->md);
+	free(x->tset);
+	free(x->eset);
 	lg_buf_release(&x->subj);
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
@@ -1111,7 +1116,7 @@ static bool own_exclusion(fstate *st, const lg_indicator *d, const lg_buf *subj,
 }
 
 /* The code points of b into cps (at most SUBJ_CPS_MAX); SIZE_MAX when b
- * is longer, and then may_begin says "maybe" and the search decides. */
+ * is longer, and then lg_vocab_may_begin_set says "maybe" and the search decides. */
 static size_t decode_cps(const lg_buf *b, uint32_t *cps)
 {
 	size_t n = 0;
@@ -1125,9 +1130,9 @@ static size_t decode_cps(const lg_buf *b, uint32_t *cps)
 	return n;
 }
 
-static bool may_begin(const lg_re *re, const uint32_t *cps, size_t n)
+static inline bool in_set(const uint64_t *set, int i)
 {
-	return n == SIZE_MAX || lg_re_may_begin(re, cps, n);
+	return (set[i / 64] >> (i % 64)) & 1;
 }
 
 /* Do the words at s[a..b) begin with a change to a new level (增加到,
@@ -1379,18 +1384,20 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	size_t best_dist = 0;
 	/* the subject's and noun phrase's characters, decoded once for every
 	 * candidate's first-character test */
-	uint32_t cps[SUBJ_CPS_MAX], npcps[SUBJ_CPS_MAX];
-	size_t ncps = decode_cps(subj, cps), nnpcps = pre ? decode_cps(&x->np, npcps) : 0;
+	uint32_t cps[SUBJ_CPS_MAX];
+	lg_vocab_may_begin_set(v, false, cps, decode_cps(subj, cps), x->tset);
+	if (pre)
+		lg_vocab_may_begin_set(v, true, cps, decode_cps(&x->np, cps), x->eset);
 	for (size_t c = 0; c < nc; c++) {
 		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
 		const char *cu;
 		lg_vocab_accepts_id(d, q->unit_id, q->unit, &cu);
 		bool from_subj = false;
 		size_t dist = 0, me = 0;
-		if (!object && may_begin(d->trigger, cps, ncps) && last_match(st, d->trigger, subj, &me)) {
+		if (!object && in_set(x->tset, cand[c]) && last_match(st, d->trigger, subj, &me)) {
 			from_subj = true;
 			dist = subj->len - me;
-		} else if (pre && may_begin(d->trigger_end, npcps, nnpcps) &&
+		} else if (pre && in_set(x->eset, cand[c]) &&
 			   re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
 			from_subj = false;
 		} else {

@@ -52,6 +52,17 @@ typedef struct {
 	seg_map seg;
 } src_loc;
 
+/* Which indicators' patterns can begin with a character: an index over
+ * their first-character prefilters, so that a subject is looked up once
+ * for all of them. */
+typedef struct {
+	uint8_t any[8192]; /* bit cp: some indicator's pattern can begin with cp */
+	uint32_t *keys;    /* those code points, ascending */
+	uint64_t *masks;   /* per key, sidx_nw words: the indicators it may begin */
+	size_t nkeys;
+	uint64_t *always;  /* the indicators with no prefilter */
+} start_index;
+
 struct lg_vocab {
 	lg_indicator *ind;
 	seg_map *segs; /* per indicator: trigger, exclude, context */
@@ -67,6 +78,8 @@ struct lg_vocab {
 	int *by_unit[LG_UNITS_MAX];
 	size_t nby_unit[LG_UNITS_MAX];
 	lg_re *any_rule; /* union of the subject rules: a prefilter */
+	start_index sidx[2]; /* the indicators' triggers [0] and trigger ends [1] */
+	size_t sidx_nw;      /* 64-bit words of an indicator set */
 	uint32_t maxcap;
 	bool no_jit;
 	bool compiled;
@@ -137,6 +150,12 @@ static void clear_compiled(lg_vocab *v)
 	}
 	lg_re_free(v->any_rule);
 	v->any_rule = NULL;
+	for (int k = 0; k < 2; k++) {
+		free(v->sidx[k].keys);
+		free(v->sidx[k].masks);
+		free(v->sidx[k].always);
+		memset(&v->sidx[k], 0, sizeof v->sidx[k]);
+	}
 	v->compiled = false;
 }
 
@@ -721,6 +740,72 @@ static char *expand_level(const char *src, const char *level)
 	return lg_buf_detach(&b, NULL);
 }
 
+static void build_start_index(lg_vocab *v, start_index *x, bool at_end)
+{
+	size_t nw = v->sidx_nw ? v->sidx_nw : 1;
+	x->always = lg_xcalloc(nw, sizeof *x->always);
+	for (size_t i = 0; i < v->nind; i++) {
+		const lg_re *re = at_end ? v->ind[i].trigger_end : v->ind[i].trigger;
+		if (!re || !re->starts) {
+			x->always[i / 64] |= 1ull << (i % 64);
+			continue;
+		}
+		for (size_t b = 0; b < sizeof x->any; b++)
+			x->any[b] |= re->starts[b];
+	}
+	for (size_t b = 0; b < sizeof x->any; b++)
+		x->nkeys += (size_t)__builtin_popcount(x->any[b]);
+	x->keys = lg_xcalloc(x->nkeys ? x->nkeys : 1, sizeof *x->keys);
+	x->masks = lg_xcalloc((x->nkeys ? x->nkeys : 1) * nw, sizeof *x->masks);
+	size_t k = 0;
+	for (uint32_t cp = 0; cp < 0x10000; cp++) {
+		if (!((x->any[cp >> 3] >> (cp & 7)) & 1))
+			continue;
+		x->keys[k] = cp;
+		for (size_t i = 0; i < v->nind; i++) {
+			const lg_re *re = at_end ? v->ind[i].trigger_end : v->ind[i].trigger;
+			if (re && re->starts && ((re->starts[cp >> 3] >> (cp & 7)) & 1))
+				x->masks[k * nw + i / 64] |= 1ull << (i % 64);
+		}
+		k++;
+	}
+}
+
+size_t lg_vocab_set_words(const lg_vocab *v)
+{
+	return v->sidx_nw ? v->sidx_nw : 1;
+}
+
+void lg_vocab_may_begin_set(const lg_vocab *v, bool at_end, const uint32_t *cps, size_t n, uint64_t *set)
+{
+	const start_index *x = &v->sidx[at_end];
+	size_t nw = lg_vocab_set_words(v);
+	if (n == SIZE_MAX) {
+		memset(set, 0xFF, nw * sizeof *set);
+		return;
+	}
+	memcpy(set, x->always, nw * sizeof *set);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp = cps[i];
+		if (cp >= 0x10000) {
+			memset(set, 0xFF, nw * sizeof *set);
+			return;
+		}
+		if (!((x->any[cp >> 3] >> (cp & 7)) & 1))
+			continue;
+		size_t lo = 0, hi = x->nkeys;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (x->keys[mid] < cp)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t w = 0; w < nw; w++)
+			set[w] |= x->masks[lo * nw + w];
+	}
+}
+
 lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 {
 	lg_status st = LG_OK;
@@ -850,6 +935,9 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		return st;
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		v->group[g] = pcre2_substring_number_from_name(v->context[0]->code, (PCRE2_SPTR)group_names[g]);
+	v->sidx_nw = (v->nind + 63) / 64;
+	build_start_index(v, &v->sidx[0], false);
+	build_start_index(v, &v->sidx[1], true);
 	v->compiled = true;
 	return LG_OK;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lg_read.h"
 #include "lg_vocab.h"
 #include "test.h"
 
@@ -226,6 +227,70 @@ START_TEST(prefilter_odd_patterns)
 }
 END_TEST
 
+/* The set of indicators that may begin in a subject, looked up once, is
+ * lg_re_may_begin of each: windows of every seed line for the built-in
+ * vocabulary, and a vocabulary of 70 indicators (two words of a set) with
+ * unfiltered patterns and a character beyond U+FFFF. */
+static void set_agrees(const lg_vocab *v, const uint32_t *cps, size_t n)
+{
+	uint64_t set[4] = { 0 }, eset[4] = { 0 };
+	ck_assert_uint_le(lg_vocab_set_words(v), 4);
+	lg_vocab_may_begin_set(v, false, cps, n, set);
+	lg_vocab_may_begin_set(v, true, cps, n, eset);
+	for (size_t i = 0; i < lg_vocab_count(v); i++) {
+		const lg_indicator *d = lg_vocab_get(v, i);
+		ck_assert_msg(((set[i / 64] >> (i % 64)) & 1) == lg_re_may_begin(d->trigger, cps, n), "%s, %zu cps", d->name, n);
+		ck_assert_msg(((eset[i / 64] >> (i % 64)) & 1) == lg_re_may_begin(d->trigger_end, cps, n), "%s end", d->name);
+	}
+}
+
+static void set_agrees_text(const lg_vocab *v, const char *s, size_t n)
+{
+	uint32_t cps[512];
+	size_t nc = 0;
+	for (size_t i = 0; i < n && nc < 512;) {
+		unsigned u;
+		i += lg_utf8_decode(s + i, &u);
+		cps[nc++] = u;
+	}
+	for (size_t a = 0; a < nc; a += 3)
+		set_agrees(v, cps + a, nc - a < 12 ? nc - a : 12);
+}
+
+START_TEST(indicator_sets_agree)
+{
+	const lg_vocab *v = t_vocab();
+	lg_buf b = LG_BUF_INIT;
+	ck_assert(t_slurp(t_path("seeds/dazu-2021.txt"), &b));
+	for (size_t i = 0; i < b.len;) {
+		const char *nl = memchr(b.s + i, '\n', b.len - i);
+		size_t e = nl ? (size_t)(nl - b.s) : b.len;
+		set_agrees_text(v, b.s + i, e - i);
+		i = e + 1;
+	}
+	lg_buf_release(&b);
+
+	lg_buf conf = LG_BUF_INIT;
+	lg_buf_adds(&conf, "[vocab]\nmode = replace\n");
+	static const char *const trig[] = { "罚款", "(?<=全市)检查", "检查|执法", "[立结]案", "\\d+起", "培训", "事故" };
+	for (int i = 0; i < 70; i++) {
+		char sec[160];
+		snprintf(sec, sizeof sec, "[indicator 试验%d]\nid = p%d\nunit = 次\ntrigger = %s\n", i, i, trig[i % 7]);
+		lg_buf_adds(&conf, sec);
+	}
+	lg_vocab *w = lg_vocab_new();
+	lg_err err;
+	ck_assert_int_eq(lg_vocab_parse(w, conf.s, conf.len, "probe.conf", &err), LG_OK);
+	ck_assert_msg(lg_vocab_compile(w, &err) == LG_OK, "%s", err.msg);
+	ck_assert_uint_eq(lg_vocab_set_words(w), 2);
+	static const char *const texts[] = { "全市检查企业120家，罚款30万元", "立案5起，结案4起", "培训😀人员", "无关的话", "" };
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+		set_agrees_text(w, texts[k], strlen(texts[k]));
+	lg_vocab_free(w);
+	lg_buf_release(&conf);
+}
+END_TEST
+
 Suite *suite_vocab(void)
 {
 	Suite *s = suite_create("vocab");
@@ -237,6 +302,7 @@ Suite *suite_vocab(void)
 	tcase_add_test(tc, scopes_parse);
 	tcase_add_test(tc, prefilter_agrees_with_pcre2);
 	tcase_add_test(tc, prefilter_odd_patterns);
+	tcase_add_test(tc, indicator_sets_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
