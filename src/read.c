@@ -179,6 +179,16 @@ static inline bool utf8_needs_norm(const unsigned char *p)
  * characters seen before an error (used to decide whether a failure means
  * "corrupt UTF-8" or "some other encoding"). */
 #ifdef __SSE2__
+/* Bits set in a 16-bit mask (without -mpopcnt, __builtin_popcount is a
+ * library call). */
+static inline unsigned popcount16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0F0F;
+	return (x + (x >> 8)) & 0x1F;
+}
+
 /* Sixteen bytes at a time, the text the normal form leaves alone: printable
  * ASCII, a tab, and three-byte characters U+3001..U+CFFF (leads E3..EC;
  * not U+3000) with both continuation bytes.  p[0] begins a character and
@@ -213,11 +223,11 @@ static inline size_t plain_utf8_16(const unsigned char *p, unsigned *leads)
 	 * accounts for */
 	unsigned bad = (~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)))) & 0xFFFF;
 	if (!bad) {
-		*leads = (unsigned)__builtin_popcount(L);
+		*leads = popcount16(L);
 		return 16 + ((L >> 15) & 1 ? 2 : (L >> 14) & 1 ? 1 : 0);
 	}
 	unsigned f = (unsigned)__builtin_ctz(bad);
-	*leads = (unsigned)__builtin_popcount(L & ((1u << f) - 1));
+	*leads = popcount16(L & ((1u << f) - 1));
 	return f;
 }
 #endif
