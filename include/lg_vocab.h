@@ -82,6 +82,7 @@ typedef enum {
 	LG_RULE_CHANGE_TO,
 	LG_RULE_ACTUAL,
 	LG_RULE_REACHED,
+	LG_RULE_TOWNSHIP,
 	LG_RULE_COUNT
 } lg_rule;
 

@@ -696,6 +696,28 @@ static void ctx_update(fstate *st, size_t upto)
 	st->ctx_scanned = upto;
 }
 
+/* A clause that begins with a township's name (龙水镇检查企业56家次) is
+ * that township's: scope 乡镇 from there on, as a scope word there would
+ * make it.  cs: the clause start, which must follow a break. */
+static void township(fstate *st, size_t cs, size_t qs)
+{
+	const char *s = st->s;
+	if (cs > st->sent_start) {
+		unsigned char c = (unsigned char)s[cs - 1];
+		if (!(c == ',' || c == ';' || c == ':' || c == ' ' || c == ')' || (cs >= 3 && memcmp(s + cs - 3, "，", 3) == 0)))
+			return;
+	}
+	if (st->ctx_scope >= 0 && cs < st->ctx_scope_at)
+		return;
+	size_t ms, me;
+	if (lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, qs, cs, &ms, &me) && ms == cs) {
+		st->ctx_scope = LG_CTX_TOWN;
+		st->ctx_scope_at = ms;
+		st->ctx_scope_end = me;
+		st->ctx_wider = false;
+	}
+}
+
 /* Where a quantity's words start: back to a clause break, an unclosed
  * '(' (the quantity is inside brackets), the previous quantity (when
  * bounded), the sentence start, or SUBJECT_MAX_CHARS. */
@@ -1505,6 +1527,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		best_excl = own_exclusion(st, d, subj, best_subj);
 	/* scope, period, year words before the number: read only for figures */
 	ctx_update(st, q->start);
+	township(st, cs, q->start);
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
