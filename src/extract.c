@@ -1272,6 +1272,53 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 	}
 }
 
+static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift);
+
+/* A bare number after a label that names its unit in brackets, outside a
+ * table: 罚款（万元）：236, 检查企业（家次） 1,204.  *out: the number read in
+ * that unit. */
+static bool label_unit(fstate *st, const lg_qty *q, lg_qty *out)
+{
+	const char *s = st->s;
+	size_t i = q->start, lo = st->line_start > st->sent_start ? st->line_start : st->sent_start;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	if (i > lo && s[i - 1] == ':')
+		i--;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	if (i <= lo || s[i - 1] != ')')
+		return false;
+	size_t close = i - 1, open = close;
+	while (open > lo && close - open < 24 && s[open] != '(')
+		open--;
+	if (s[open] != '(' || open == lo)
+		return false;
+	int uid, shift;
+	const char *unit;
+	if (!cell_unit(st, open, close + 1, &uid, &unit, &shift))
+		return false;
+	/* the number again, written with the unit */
+	char buf[LG_DEC_MAXDIG + 48];
+	size_t nl = q->num_end - q->num_start, ul = strlen(unit);
+	if (nl + ul >= sizeof buf)
+		return false;
+	memcpy(buf, s + q->num_start, nl);
+	memcpy(buf + nl, unit, ul);
+	if (!lg_units_scan(buf, nl + ul, 0, 0, out) || out->end != nl + ul || out->unit_id < 0)
+		return false;
+	if (shift)
+		lg_dec_shift(&out->value, shift); /* （元） or （亿元）: in 万元 */
+	out->start = q->start;
+	out->num_start = q->num_start;
+	out->num_end = q->num_end;
+	out->end = q->end;
+	out->approx = q->approx;
+	out->unit_text = "";
+	out->paren_start = out->paren_end = 0;
+	return true;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -1302,6 +1349,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		if (lg_dec_shift(&money.value, -4) == LG_OK)
 			q = &money;
 	}
+	lg_qty labelled;
+	if (q->kind == LG_UK_NONE && !q->has_mult && !q->range && !q->chinese && label_unit(st, q, &labelled))
+		q = &labelled;
 	if (q->range || (q->kind != LG_UK_MONEY && q->kind != LG_UK_COUNT)) {
 		/* a year (由2021年的120万元) is part of the words of the number
 		 * after it, not a number that ends them */
