@@ -82,6 +82,16 @@ static inline bool lg_units_numeral_lead(const char *s, size_t n, size_t i)
 	}
 }
 
+/* Is s[i] 百, 千 or 万, which begin a round number (近千万元, 上千家次,
+ * 千余人) when lg_units_can_start says so? */
+static inline bool lg_units_round_lead(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	return i + 2 < n && ((p[0] == 0xE7 && p[1] == 0x99 && p[2] == 0xBE) || /* 百 */
+			     (p[0] == 0xE5 && p[1] == 0x8D && p[2] == 0x83) || /* 千 */
+			     (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x87));  /* 万 */
+}
+
 /* Can a quantity start at s[i]?  (an ASCII digit, or a Chinese numeral
  * that begins at s[i] -- lg_units_numeral_lead -- not preceded by
  * another numeral, 第, 数, 几 ...) */

@@ -77,7 +77,7 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	lg_buf_init(&x->np);
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
-	/* digits, newline, sentence ends, “ 《, and every numeral lead */
+	/* digits, newline, sentence ends, “ 《, every numeral lead, 百 千 万 */
 	static const char *const stops = "0123456789\n;!?.。“《";
 	for (const char *p = stops; *p;) {
 		unsigned cp;
@@ -86,7 +86,7 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	}
 	for (unsigned cp = 0x3000; cp < 0xA000; cp++) {
 		char u[3] = { (char)(0xE0 | cp >> 12), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
-		if (lg_units_numeral_lead(u, 3, 0))
+		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
 			x->stop[cp >> 6] |= 1ull << (cp & 63);
 	}
 	return x;
@@ -1978,7 +1978,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 }
 
 /* The first byte at or after s[i] the main scan must look at: a digit, a
- * numeral (lg_units_numeral_lead), a newline, a sentence end (; ! ? . 。),
+ * numeral or round number's lead (lg_units_numeral_lead, lg_units_round_lead),
+ * a newline, a sentence end (; ! ? . 。),
  * an opening “ or 《.  Everything else -- most of a report -- is skipped
  * here, in a loop of its own whose state stays in registers. */
 static inline size_t skip_plain(const uint64_t *stop, const char *s0, size_t n, size_t i)
@@ -2075,8 +2076,8 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 				}
 			}
 		}
-		/* a number begins with a digit or a numeral (一..十; E4..E9 here
-		 * means lg_units_numeral_lead said yes) */
+		/* a number begins with a digit, a numeral (一..十) or a round
+		 * number's 百 千 万 (E4..E9 here: skip_plain stopped at one) */
 		if (((c >= '0' && c <= '9') || (c >= 0xE4 && c <= 0xE9)) && lg_units_can_start(s, n, i)) {
 			lg_qty q;
 			if (lg_units_scan(s, n, st.sent_start, i, &q)) {

@@ -293,8 +293,8 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 			default: unit = 100000000; break;
 			}
 			if (unit < 10000) {
-				if (num == 0 && unit == 10)
-					num = 1; /* 十二 */
+				if (num == 0 && (unit == 10 || i == 0))
+					num = 1; /* 十二; 千余 (a round number: one thousand) */
 				section += num * unit;
 				num = 0;
 			} else if (unit == 10000) {
@@ -343,6 +343,32 @@ static bool prev_is(const char *s, size_t i, const char *lit)
 	return before(s, 0, i, lit, NULL);
 }
 
+/* 近千万元, 上千家次, 逾百人, 千余人, 万余人次: a number that begins with
+ * 百, 千 or 万 (one of them) when a word of approximation comes before it
+ * or 余/多 after it -- elsewhere 千方百计, 百姓, 万家 are words.  Not
+ * after 数/几 (数千人: unknown) or another numeral. */
+static bool round_number_at(const char *s, size_t n, size_t i)
+{
+	static const char *const before_w[] = { "近", "约", "逾", "超", "上", "将近", "接近", "大约", "超过", "不到", "不足" };
+	if (i >= 3) {
+		size_t pk;
+		int pd;
+		if (is_cn_numeral_at(s, n, i - lg_utf8_prev_len(s, s + i), &pk, &pd))
+			return false;
+	}
+	for (size_t w = 0; w < sizeof before_w / sizeof before_w[0]; w++)
+		if (prev_is(s, i, before_w[w])) {
+			/* but not 以上 (以上千人? no: 以上 ends a number) */
+			return !(w == 4 && (prev_is(s, i, "以上") || prev_is(s, i, "线上") || prev_is(s, i, "网上")));
+		}
+	size_t j = i;
+	size_t k;
+	int d;
+	while (is_cn_numeral_at(s, n, j, &k, &d))
+		j += k;
+	return at(s, n, j, "余", NULL) || at(s, n, j, "多", NULL);
+}
+
 bool lg_units_can_start(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -356,7 +382,7 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		return true;
 	}
 	if (!lg_units_numeral_lead(s, n, i))
-		return false;
+		return lg_units_round_lead(s, n, i) && round_number_at(s, n, i);
 	if (i >= 3) {
 		size_t pk;
 		int pd;
@@ -520,6 +546,12 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 			q->start = i - k;
 			break;
 		}
+	}
+	/* 上千家次: more than a thousand (上 only before 百/千/万) */
+	if (!q->approx && i >= lo + 3 && lg_units_round_lead(s, n, i) && before(s, lo, i, "上", NULL) &&
+	    !before(s, lo, i, "以上", NULL)) {
+		q->approx = LG_APPROX_FLOOR;
+		q->start = i - 3;
 	}
 
 	/* a range: 1-10月, 2-3天, 10~20人 */
