@@ -330,6 +330,10 @@ typedef struct {
 	size_t prev_subj_s, prev_subj_e;
 	bool prev_paren;
 	size_t sent_fig_first;
+	/* the sentence's counts and amounts outside brackets, figures or not,
+	 * in order: the items a 分别 list of changes is aligned with */
+	size_t item_at[32];
+	int nitems;
 	/* noun phrases of counts written before their noun: scope words
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
@@ -473,6 +477,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_qizhong = false;
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
+	st->nitems = 0;
 	st->sent_has_figure = false;
 	size_t i = skip_spaces(s, n, pos), after;
 	mark_kind mk = marker_at(s, n, i, &after);
@@ -1020,6 +1025,21 @@ static long long pct_hundredths(const lg_dec *v)
 	return (long long)(d < 0 ? d - 0.5 : d + 0.5);
 }
 
+/* Record a count or amount of the sentence as a list item, unless it is
+ * inside brackets ((含高速2起1人): an aside, not an item). */
+static void add_item(fstate *st, size_t at)
+{
+	if (st->nitems >= (int)(sizeof st->item_at / sizeof st->item_at[0]))
+		return;
+	if (at > st->sent_start) {
+		const char *a = st->s + st->sent_start;
+		const char *open = memrchr(a, '(', at - st->sent_start), *close = memrchr(a, ')', at - st->sent_start);
+		if (open && (!close || close < open))
+			return;
+	}
+	st->item_at[st->nitems++] = at;
+}
+
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
  * a 分别 list) to the figures before it in the sentence.  Returns the end
  * of the consumed list. */
@@ -1084,7 +1104,24 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	}
 	if (!m)
 		return j;
-	if (dist && nv > 1) {
+	/* the items before the phrase: "8.6万家次，…2.3万项，…1.12万次，…4.57亿元，
+	 * 同比分别增长12.3%、8.6%、5.2%、15.7%" -- the second is no figure,
+	 * and still takes the second change */
+	int ni = 0;
+	while (ni < st->nitems && st->item_at[ni] < q->start)
+		ni++;
+	if (dist && nv > 1 && (size_t)ni >= nv) {
+		for (size_t i = 0; i < nv; i++) {
+			size_t at = st->item_at[(size_t)ni - nv + i];
+			for (size_t k = 0; k < m; k++) {
+				lg_figure *f = &st->out->v[idx[k]];
+				if (f->norm_start == at) {
+					f->has_yoy = true;
+					f->yoy_hundredths = vals[i];
+				}
+			}
+		}
+	} else if (dist && nv > 1) {
 		size_t k = nv < m ? nv : m;
 		for (size_t i = 0; i < k; i++) {
 			lg_figure *f = &st->out->v[idx[m - k + i]];
@@ -1367,6 +1404,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		/* no figure, but "培训执法人员12期600人次": the next count may share its words */
 		bool p0;
 		size_t s0 = words_start(st, q->start, true, &p0);
+		add_item(st, q->num_start);
 		set_prev(st, q->end, s0, q->start, p0);
 		return q->end;
 	}
@@ -1374,6 +1412,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* subject: the words before the number */
 	bool in_paren;
 	size_t ss = words_start(st, q->start, true, &in_paren);
+	add_item(st, q->num_start);
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
 	size_t subj_s = ss, subj_e = q->start;
