@@ -83,6 +83,7 @@ typedef enum {
 	LG_RULE_ACTUAL,
 	LG_RULE_REACHED,
 	LG_RULE_TOWNSHIP,
+	LG_RULE_PART,
 	LG_RULE_COUNT
 } lg_rule;
 

@@ -1580,6 +1580,16 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				}
 			}
 		}
+		/* "办理行政处罚案件123件,简易程序案件36件": one kind of the
+		 * cases just given (the part rule) */
+		const char *u;
+		if (best < 0 && !in_paren && st->last_total_ind >= 0 &&
+		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u) &&
+		    rule_hit(st, LG_RULE_PART, subj, NULL, 0) &&
+		    !own_exclusion(st, lg_vocab_get(v, (size_t)st->last_total_ind), subj, true)) {
+			best = st->last_total_ind;
+			best_unit = u;
+		}
 		if (best < 0) {
 			if (x->explain) {
 				ctx_update(st, q->start);
@@ -1654,6 +1664,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (change_words(st, q->end, q->end + 30 < n ? q->end + 30 : n, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "where a change started (由…增加到…)";
+	} else if (rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
+		role = LG_ROLE_SUB;
+		reason = "one kind of the indicator's cases, a part of its total";
 	} else if (sub_clause || st->sent_qizhong) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 */
