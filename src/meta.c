@@ -649,8 +649,10 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 		if (skip && !nsource)
 			publisher(ls, len, text, source, &nsource, MAXC);
 		size_t chars = len < 200 ? count_chars(ls, len) : 999;
-		bool title_line = in_title_zone && !skip && chars <= 50 && nonempty <= 8;
-		if (in_title_zone && !skip && (chars > 50 || nonempty > 8))
+		/* a line that ends a sentence (。) or opens a list (：) is body */
+		bool ends_body = ends_with(ls, len, "。") || ends_with(ls, len, "：") || ends_with(ls, len, ":");
+		bool title_line = in_title_zone && !skip && chars <= 50 && nonempty <= 8 && !ends_body;
+		if (in_title_zone && !skip && (chars > 50 || nonempty > 8 || ends_body))
 			in_title_zone = false;
 		if (title_line) {
 			int y = first_year(ls, len);
@@ -687,7 +689,7 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 					year_opening = first_year(xj, rest);
 			}
 		}
-		if (!skip && !title_line && !year_firstpara && !in_title_zone && chars > 50) {
+		if (!skip && !title_line && !year_firstpara && !in_title_zone && (chars > 50 || ends_body)) {
 			int y = year_at(ls, len, 0);
 			year_firstpara = y ? y : -1; /* only the first body paragraph counts */
 		}

@@ -85,6 +85,14 @@ START_TEST(region_and_level)
 	const char *z = "苏州工业园区应急管理局2021年法治政府建设年度报告\n";
 	lg_meta_detect(t_meta(), z, strlen(z), &r);
 	ck_assert_str_eq(r.region, "苏州工业园区");
+	/* short lines all through: the title ends where a line opens a list
+	 * (如下：) or ends a sentence; the signature is found in the body */
+	const char *b = "关于报送2022年度法治政府建设情况的报告\n市委依法治市办：\n现将我局2022年度法治政府建设情况报告如下：\n"
+			"全市检查企业100家次。\n\n绍兴市柯桥区应急管理局\n2023年1月12日\n";
+	lg_meta_detect(t_meta(), b, strlen(b), &r);
+	ck_assert_str_eq(r.agency, "绍兴市柯桥区应急管理局");
+	ck_assert_str_eq(r.agency_from, "body");
+	ck_assert_int_eq(r.year, 2022);
 }
 END_TEST
 
