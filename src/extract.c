@@ -805,6 +805,11 @@ static bool blank_subject(const lg_buf *b)
 			i += 7;
 			continue;
 		}
+		/* "处罚金额:人民币486.52万元": the currency names no indicator */
+		if (at_lit(b->s, b->len, i, LIT("人民币"))) {
+			i += 9;
+			continue;
+		}
 		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
 		bool hit = false;
 		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
