@@ -330,6 +330,7 @@ typedef struct {
 	size_t prev_subj_s, prev_subj_e;
 	bool prev_paren;
 	size_t sent_fig_first;
+	size_t para_start, prev_para_start;
 	/* the sentence's counts and amounts outside brackets, figures or not,
 	 * in order: the items a 分别 list of changes is aligned with */
 	size_t item_at[32];
@@ -525,6 +526,8 @@ static void start_paragraph(fstate *st, size_t pos)
 	size_t n = st->n;
 	st->sect_campaign = false;
 	st->heading_pending = true;
+	st->prev_para_start = st->para_start;
+	st->para_start = pos;
 	size_t i = skip_spaces(s, n, pos), after = i;
 	mark_kind mk = marker_at(s, n, i, &after);
 	/* the heading: up to the first full stop or line end, at most 60 chars */
@@ -1045,6 +1048,66 @@ static void add_item(fstate *st, size_t at)
 	st->item_at[st->nitems++] = at;
 }
 
+/* A sentence of changes with no figure of its own names what changed:
+ * "全年发生生产安全事故7起,造成6人死亡。事故起数和死亡人数分别比上年下降
+ * 22.2%和25%." -- each name (split at 、和及与) is matched to its
+ * indicator, and the change goes to that indicator's latest total in this
+ * paragraph or the one before. */
+static bool own_exclusion(fstate *st, const lg_indicator *d, const lg_buf *subj, bool from_subj);
+
+static void yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv)
+{
+	const char *s = st->s;
+	const char *fb = memmem(s + a, b - a, "分别", 6);
+	size_t e = fb ? (size_t)(fb - s) : b;
+	size_t ns[8], ne[8], k = 0, from = a;
+	for (size_t i = a; i < e && k < 8;) {
+		if (at_lit(s, e, i, LIT("、")) || at_lit(s, e, i, LIT("和")) || at_lit(s, e, i, LIT("及")) ||
+		    at_lit(s, e, i, LIT("与"))) {
+			ns[k] = from;
+			ne[k++] = i;
+			from = i += 3;
+			continue;
+		}
+		unsigned cp;
+		i += cp_at(s, e, i, &cp);
+	}
+	if (k < 8 && from < e) {
+		ns[k] = from;
+		ne[k++] = e;
+	}
+	if (k != nv)
+		return;
+	lg_buf *nb = &st->x->np;
+	for (size_t i = 0; i < k; i++) {
+		masked_copy(nb, s, ns[i], ne[i]);
+		int ind = -1, pri = 0;
+		for (size_t d = 0; d < lg_vocab_count(st->v); d++) {
+			const lg_indicator *di = lg_vocab_get(st->v, d);
+			if ((ind < 0 || di->priority > pri) && re_find(st, di->trigger, nb->s, nb->len, NULL, NULL) &&
+			    !own_exclusion(st, di, nb, true)) {
+				ind = (int)d;
+				pri = di->priority;
+			}
+		}
+		if (ind < 0)
+			continue;
+		for (size_t f = st->out->n; f > 0; f--) {
+			lg_figure *g = &st->out->v[f - 1];
+			/* this paragraph or the one before, at most 1,500 bytes back */
+			if (g->norm_start < st->prev_para_start || g->norm_start + 1500 < a)
+				break;
+			if (g->indicator == ind && g->role == LG_ROLE_TOTAL && !g->aside) {
+				if (!g->has_yoy) {
+					g->has_yoy = true;
+					g->yoy_hundredths = vals[i];
+				}
+				break;
+			}
+		}
+	}
+}
+
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
  * a 分别 list) to the figures before it in the sentence.  Returns the end
  * of the consumed list. */
@@ -1107,8 +1170,10 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
 			idx[m++] = i;
 	}
-	if (!m)
+	if (!m) {
+		yoy_by_name(st, ss, q->start, vals, nv);
 		return j;
+	}
 	/* the items before the phrase: "8.6万家次，…2.3万项，…1.12万次，…4.57亿元，
 	 * 同比分别增长12.3%、8.6%、5.2%、15.7%" -- the second is no figure,
 	 * and still takes the second change */
