@@ -364,6 +364,7 @@ typedef struct {
 	size_t last_fig_end;
 	bool last_fig_plan;  /* ... and it was turned away as a plan */
 	bool last_fig_delta; /* ... or as a change or a comparison base */
+	bool last_fig_part;  /* ... or made a part by the part rule */
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
 	int resp_n, resp_k;
@@ -471,6 +472,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->nnp = 0;
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
+	st->last_fig_part = false;
 	st->resp_n = st->resp_k = 0;
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
@@ -1691,6 +1693,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	}
 	const lg_indicator *d = lg_vocab_get(v, (size_t)best);
 	st->last_fig_ind = best;
+	/* "道路交通事故5起、死亡4人": a count joined by 、 to a part the part
+	 * rule made is of that part too */
+	bool joined_to_part = st->last_fig_part && st->last_fig_end <= subj_s && subj_s - st->last_fig_end <= 3 &&
+			      at_lit(s, n, st->last_fig_end, LIT("、"));
 	st->last_fig_end = q->end;
 	if (best != excl_of)
 		best_excl = own_exclusion(st, d, subj, best_subj);
@@ -1700,6 +1706,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
+	bool by_part = false;
 	bool rules = re_find(st, lg_vocab_any_rule(v), subj->s, subj->len, NULL, NULL);
 	if (st->in_plan) {
 		role = LG_ROLE_EXCLUDED;
@@ -1734,9 +1741,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (change_words(st, q->end, q->end + 30 < n ? q->end + 30 : n, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "where a change started (由…增加到…)";
-	} else if (rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
+	} else if (joined_to_part || rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
 		role = LG_ROLE_SUB;
 		reason = "one kind of the indicator's cases, a part of its total";
+		by_part = true;
 	} else if (sub_clause || st->sent_qizhong) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 */
@@ -1749,6 +1757,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	}
 
 	st->last_fig_plan = by_rule == LG_RULE_PLAN;
+	st->last_fig_part = by_part;
 	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
