@@ -1029,9 +1029,15 @@ static bool base_is_last_year(const fstate *st, const lg_buf *b)
 	return !y || (st->rep->year && y == st->rep->year - 1);
 }
 
+/* A percentage in hundredths, held to ±10^12 % (a longer number is no
+ * change a report states, and must not overflow what is done with it). */
 static long long pct_hundredths(const lg_dec *v)
 {
 	double d = lg_dec_to_double(v) * 100.0;
+	if (!(d > -1e14))
+		d = -1e14;
+	else if (d > 1e14)
+		d = 1e14;
 	return (long long)(d < 0 ? d - 0.5 : d + 0.5);
 }
 

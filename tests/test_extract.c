@@ -11,7 +11,7 @@
 #include "test.h"
 
 typedef struct {
-	char ind[64], value[64], unit[32], approx[16], scope[32], role[16], period[32], yoy[16];
+	char ind[64], value[64], unit[32], approx[16], scope[32], role[16], period[32], yoy[32];
 } want;
 
 static void run_case(const char *file, size_t line, const char *input, int year, const char *level, want *w,
