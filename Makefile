@@ -109,7 +109,7 @@ valgrind: $(BIN) $(BUILD)/check_lgtrend
 
 FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES := read units extract
-FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
 	@mkdir -p build-fuzz
 	@for h in $(FUZZ_HARNESSES); do \
