@@ -343,31 +343,7 @@ static bool prev_is(const char *s, size_t i, const char *lit)
 	return before(s, 0, i, lit, NULL);
 }
 
-/* 近千万元, 上千家次, 逾百人, 千余人, 万余人次: a number that begins with
- * 百, 千 or 万 (one of them) when a word of approximation comes before it
- * or 余/多 after it -- elsewhere 千方百计, 百姓, 万家 are words.  Not
- * after 数/几 (数千人: unknown) or another numeral. */
-static bool round_number_at(const char *s, size_t n, size_t i)
-{
-	static const char *const before_w[] = { "近", "约", "逾", "超", "上", "将近", "接近", "大约", "超过", "不到", "不足" };
-	if (i >= 3) {
-		size_t pk;
-		int pd;
-		if (is_cn_numeral_at(s, n, i - lg_utf8_prev_len(s, s + i), &pk, &pd))
-			return false;
-	}
-	for (size_t w = 0; w < sizeof before_w / sizeof before_w[0]; w++)
-		if (prev_is(s, i, before_w[w])) {
-			/* but not 以上 (以上千人? no: 以上 ends a number) */
-			return !(w == 4 && (prev_is(s, i, "以上") || prev_is(s, i, "线上") || prev_is(s, i, "网上")));
-		}
-	size_t j = i;
-	size_t k;
-	int d;
-	while (is_cn_numeral_at(s, n, j, &k, &d))
-		j += k;
-	return at(s, n, j, "余", NULL) || at(s, n, j, "多", NULL);
-}
+static bool round_number_at(const char *s, size_t n, size_t i);
 
 bool lg_units_can_start(const char *s, size_t n, size_t i)
 {
@@ -482,6 +458,45 @@ static const struct {
 };
 #undef PFX
 
+/* The word of approximation just before s[i] (no further back than lo):
+ * its kind, and *len its bytes; LG_APPROX_NONE when there is none.  Before
+ * a round number (round: s[i] is 百/千/万) 上 is one too -- 上千家次, more
+ * than a thousand -- but not in 以上, 线上, 网上. */
+static lg_approx approx_before(const char *s, size_t lo, size_t i, bool round, size_t *len)
+{
+	for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+		size_t k = prefixes[p].len;
+		if (i >= lo + k && s[i - 1] == prefixes[p].w[k - 1] && memcmp(s + i - k, prefixes[p].w, k) == 0) {
+			*len = k;
+			return prefixes[p].a;
+		}
+	}
+	if (round && before(s, lo, i, "上", NULL) && !before(s, lo, i, "以上", NULL) &&
+	    !before(s, lo, i, "线上", NULL) && !before(s, lo, i, "网上", NULL)) {
+		*len = 3;
+		return LG_APPROX_FLOOR;
+	}
+	return LG_APPROX_NONE;
+}
+
+/* 近千万元, 上千家次, 逾百人, 千余人, 万余人次: a number that begins with
+ * 百, 千 or 万 (one of them) when a word of approximation comes before it
+ * or 余/多 after it -- elsewhere 千方百计, 百姓, 万家 are words.  Not
+ * after 数/几 (数千人: unknown) or another numeral. */
+static bool round_number_at(const char *s, size_t n, size_t i)
+{
+	size_t k;
+	int d;
+	if (i >= 3 && is_cn_numeral_at(s, n, i - lg_utf8_prev_len(s, s + i), &k, &d))
+		return false;
+	if (approx_before(s, 0, i, true, &k) != LG_APPROX_NONE)
+		return true;
+	size_t j = i;
+	while (is_cn_numeral_at(s, n, j, &k, &d))
+		j += k;
+	return at(s, n, j, "余", NULL) || at(s, n, j, "多", NULL);
+}
+
 static lg_approx approx_infix(const char *s, size_t n, size_t *j)
 {
 	size_t k;
@@ -539,20 +554,10 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	q->num_end = j;
 
 	/* approximation prefix just before the number */
-	for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
-		size_t k = prefixes[p].len;
-		if (i >= lo + k && s[i - 1] == prefixes[p].w[k - 1] && memcmp(s + i - k, prefixes[p].w, k) == 0) {
-			q->approx = prefixes[p].a;
-			q->start = i - k;
-			break;
-		}
-	}
-	/* 上千家次: more than a thousand (上 only before 百/千/万) */
-	if (!q->approx && i >= lo + 3 && lg_units_round_lead(s, n, i) && before(s, lo, i, "上", NULL) &&
-	    !before(s, lo, i, "以上", NULL)) {
-		q->approx = LG_APPROX_FLOOR;
-		q->start = i - 3;
-	}
+	size_t plen;
+	q->approx = approx_before(s, lo, i, lg_units_round_lead(s, n, i), &plen);
+	if (q->approx != LG_APPROX_NONE)
+		q->start = i - plen;
 
 	/* a range: 1-10月, 2-3天, 10~20人 */
 	if (!q->chinese && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' && s[j + 1] <= '9') {
