@@ -1056,6 +1056,29 @@ static void add_item(fstate *st, size_t at)
 	st->item_at[st->nitems++] = at;
 }
 
+/* Split the names s[a..e) at 、 和 及 与 (事故起数、死亡人数): their spans
+ * into ns/ne, at most max; returns how many. */
+static size_t split_names(const char *s, size_t a, size_t e, size_t *ns, size_t *ne, size_t max)
+{
+	size_t k = 0, from = a;
+	for (size_t i = a; i < e && k < max;) {
+		if (at_lit(s, e, i, LIT("、")) || at_lit(s, e, i, LIT("和")) || at_lit(s, e, i, LIT("及")) ||
+		    at_lit(s, e, i, LIT("与"))) {
+			ns[k] = from;
+			ne[k++] = i;
+			from = i += 3;
+			continue;
+		}
+		unsigned cp;
+		i += cp_at(s, e, i, &cp);
+	}
+	if (k < max && from < e) {
+		ns[k] = from;
+		ne[k++] = e;
+	}
+	return k;
+}
+
 /* A sentence of changes with no figure of its own names what changed:
  * "全年发生生产安全事故7起,造成6人死亡。事故起数和死亡人数分别比上年下降
  * 22.2%和25%." -- each name (split at 、和及与) is matched to its
@@ -1067,23 +1090,7 @@ static void yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 {
 	const char *s = st->s;
 	const char *fb = memmem(s + a, b - a, "分别", 6);
-	size_t e = fb ? (size_t)(fb - s) : b;
-	size_t ns[8], ne[8], k = 0, from = a;
-	for (size_t i = a; i < e && k < 8;) {
-		if (at_lit(s, e, i, LIT("、")) || at_lit(s, e, i, LIT("和")) || at_lit(s, e, i, LIT("及")) ||
-		    at_lit(s, e, i, LIT("与"))) {
-			ns[k] = from;
-			ne[k++] = i;
-			from = i += 3;
-			continue;
-		}
-		unsigned cp;
-		i += cp_at(s, e, i, &cp);
-	}
-	if (k < 8 && from < e) {
-		ns[k] = from;
-		ne[k++] = e;
-	}
+	size_t ns[8], ne[8], k = split_names(s, a, fb ? (size_t)(fb - s) : b, ns, ne, 8);
 	if (k != nv)
 		return;
 	lg_buf *nb = &st->x->np;
@@ -1332,28 +1339,7 @@ static bool respectively(fstate *st, size_t a, size_t b)
 		p = k;
 		cs = words_start(st, k, false, &paren);
 	}
-	static const char *const seps[] = { "、", "和", "及", "与" };
-	int n = 0;
-	size_t from = cs;
-	for (size_t i = cs; i < p && n < 8;) {
-		bool sep = false;
-		for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
-			if (at_lit(s, p, i, seps[k], 3))
-				sep = true;
-		if (sep) {
-			st->resp_s[n] = from;
-			st->resp_e[n++] = i;
-			from = i + 3;
-			i += 3;
-			continue;
-		}
-		unsigned cp;
-		i += cp_at(s, p, i, &cp);
-	}
-	if (n < 8 && from < p) {
-		st->resp_s[n] = from;
-		st->resp_e[n++] = p;
-	}
+	int n = (int)split_names(s, cs, p, st->resp_s, st->resp_e, 8);
 	st->resp_n = n >= 2 ? n : 0;
 	return n >= 2;
 }
