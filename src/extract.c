@@ -1230,7 +1230,7 @@ static const struct {
 	const char *reason;
 } subject_rules[] = {
 	{ LG_RULE_WAIVED, "waived, exempted or not imposed" },
-	{ LG_RULE_PLAN, "a plan or target" },
+	{ LG_RULE_PLAN, "a plan, a target or a quota" },
 	{ LG_RULE_COMPARISON, "a comparison base (another period)" },
 	{ LG_RULE_AVERAGE, "an average or a rate" },
 	{ LG_RULE_LEGAL, "an amount in a legal provision" },
