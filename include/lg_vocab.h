@@ -51,6 +51,8 @@ typedef struct {
 	char **alias;     /* other names --indicator accepts */
 	size_t nalias;
 	char *proxy;      /* name of a stand-in indicator for export, or NULL */
+	char **parts;     /* names of the indicators this one is the sum of (罚没款: 罚款 没收违法所得) */
+	size_t nparts;
 	int priority;
 	lg_scope scope;   /* when the sentence names none (default 全辖区) */
 	char *trigger_src, *exclude_src, *context_src;

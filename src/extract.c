@@ -1348,6 +1348,24 @@ static bool respectively(fstate *st, size_t a, size_t b)
  * (罚款) and the whole only by a looser word (处罚), so the whole holds
  * more than the indicator -- it is the indicator's stand-in (罚没款), if
  * the vocabulary gives one that takes the unit. */
+/* The sentence's last total of indicator ind before a part becomes a
+ * figure of indicator px, if px takes the unit. */
+static void relabel_whole(fstate *st, int ind, int px, int unit_id, const char *unit)
+{
+	const char *u;
+	if (px < 0 || !lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)px), unit_id, unit, &u))
+		return;
+	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+		lg_figure *w = &st->out->v[i - 1];
+		if (w->role == LG_ROLE_TOTAL && w->indicator == ind) {
+			w->indicator = px;
+			w->unit = u;
+			st->last_total_ind = px;
+			return;
+		}
+	}
+}
+
 static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_buf *part_words, int unit_id,
 			   const char *unit)
 {
@@ -1357,17 +1375,25 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 	if (st->last_total_e > st->last_total_s &&
 	    memmem(st->s + st->last_total_s, st->last_total_e - st->last_total_s, d->name, nl))
 		return;
-	int px = lg_vocab_find(st->v, d->proxy);
-	const char *u;
-	if (px < 0 || !lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)px), unit_id, unit, &u))
-		return;
-	/* the whole: the sentence's last total of the indicator before this part */
-	for (size_t i = st->out->n - 1; i > st->sent_fig_first; i--) {
-		lg_figure *w = &st->out->v[i - 1];
-		if (w->role == LG_ROLE_TOTAL && w->indicator == ind) {
-			w->indicator = px;
-			w->unit = u;
-			st->last_total_ind = px;
+	relabel_whole(st, ind, lg_vocab_find(st->v, d->proxy), unit_id, unit);
+}
+
+/* "罚款金额365万元(含没收违法所得5万元)": a part of another indicator
+ * (part) inside a whole named as one indicator (ind) -- when the
+ * vocabulary has an indicator that is the sum of both (罚没款: parts =
+ * 罚款 没收违法所得), the whole is that one. */
+static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const char *unit)
+{
+	const char *wn = lg_vocab_get(st->v, (size_t)ind)->name, *pn = lg_vocab_get(st->v, (size_t)part)->name;
+	for (size_t x = 0; x < lg_vocab_count(st->v); x++) {
+		const lg_indicator *d = lg_vocab_get(st->v, x);
+		bool has_w = false, has_p = false;
+		for (size_t k = 0; k < d->nparts; k++) {
+			has_w = has_w || strcmp(d->parts[k], wn) == 0;
+			has_p = has_p || strcmp(d->parts[k], pn) == 0;
+		}
+		if (has_w && has_p) {
+			relabel_whole(st, ind, (int)x, unit_id, unit);
 			return;
 		}
 	}
@@ -1760,6 +1786,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			st->last_total_e = subj_e;
 		} else if (role == LG_ROLE_SUB && best == st->last_total_ind) {
 			whole_is_proxy(st, d, best, subj, q->unit_id, q->unit);
+		} else if (role == LG_ROLE_SUB && st->last_total_ind >= 0) {
+			whole_of_parts(st, st->last_total_ind, best, q->unit_id, q->unit);
 		}
 		if (role != LG_ROLE_EXCLUDED) {
 			st->sent_has_figure = true;

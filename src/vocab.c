@@ -112,6 +112,7 @@ static void ind_release(lg_indicator *d)
 	free_list(d->accept, d->naccept);
 	free_list(d->alias, d->nalias);
 	free(d->proxy);
+	free_list(d->parts, d->nparts);
 	free(d->trigger_src);
 	free(d->exclude_src);
 	free(d->context_src);
@@ -479,6 +480,8 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
+			} else if (strcmp(key, "parts") == 0) {
+				split_units(val, &cur->parts, &cur->nparts);
 			} else if (strcmp(key, "scope") == 0) {
 				if (!scope_lookup(val, &cur->scope)) {
 					lg_err_set(err, "%s:%zu: indicator %s: unknown scope '%s' (use 全辖区, 本级, 乡镇 or 专项)", origin,
@@ -875,6 +878,12 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 				   d->name, d->proxy);
 			return LG_ERR_SYNTAX;
 		}
+		for (size_t k = 0; k < d->nparts; k++)
+			if (lg_vocab_find(v, d->parts[k]) < 0) {
+				lg_err_set(err, "%s:%zu: indicator %s: part '%s' is not an indicator", d->origin, d->line,
+					   d->name, d->parts[k]);
+				return LG_ERR_SYNTAX;
+			}
 	}
 	lg_buf anyr = LG_BUF_INIT;
 	for (int r = 0; r < LG_RULE_COUNT; r++) {

@@ -98,6 +98,8 @@ START_TEST(broken_vocabularies)
 		     "bad.conf:2: rules: plan: PCRE2 error at offset 3: subpattern name expected");
 	expect_error("[indicator a]\nid = x\nunit = 件\ntrigger = a\n[indicator b]\nid = x\nunit = 件\ntrigger = b\n",
 		     LG_ERR_SYNTAX, "bad.conf:5: indicator b: id 'x' is already used by a");
+	expect_error("[indicator 罚没款]\nid = fc\nunit = 万元\ntrigger = 罚没\nparts = 罚款 没收\n", LG_ERR_SYNTAX,
+		     "bad.conf:1: indicator 罚没款: part '罚款' is not an indicator");
 }
 END_TEST
 
