@@ -55,6 +55,7 @@ typedef struct {
 	const lg_manifest *manifest; /* may be NULL */
 	lg_encoding encoding;        /* LG_ENC_AUTO to detect */
 	bool explain;
+	const bool *units;           /* LG_UNITS_MAX: read figures only in these units (NULL: all) */
 } lg_pipeline;
 
 typedef struct {

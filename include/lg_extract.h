@@ -69,6 +69,11 @@ typedef struct lg_extractor lg_extractor;
 /* explain: also keep LG_ROLE_EXCLUDED records for --explain. */
 lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain);
 void lg_extractor_free(lg_extractor *x);
+/* Read as figures only the numbers whose canonical unit id is marked in
+ * units[LG_UNITS_MAX] (NULL: all).  For an export of some indicators: the
+ * figures of the indicators that take those units are the same, and the
+ * rest of the numbers cost little more than being passed over. */
+void lg_extractor_only_units(lg_extractor *x, const bool *units);
 
 /* Extract the figures of one report (text already cleaned, metadata
  * already detected).  out is reset first.  Warnings (a number too long to

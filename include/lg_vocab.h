@@ -157,6 +157,11 @@ bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *
  * whenever re has no prefilter.  For many patterns over one subject:
  * decode the subject once, ask each pattern. */
 bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n);
+/* The units (units[LG_UNITS_MAX]) in which a figure of the indicators
+ * marked in want[] (per vocabulary index) can be, or a figure that can
+ * become one of theirs: theirs, and those of every sum (parts) that holds
+ * one of them and of its other parts. */
+void lg_vocab_units_of(const lg_vocab *v, const bool *want, bool *units);
 /* For all indicators at once: the set (bit i of word i/64, over
  * lg_vocab_set_words words) of those whose trigger (at_end: trigger ending
  * a noun phrase) may begin with one of cps[0..n) -- lg_re_may_begin of

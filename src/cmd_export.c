@@ -481,6 +481,13 @@ int cmd_export(int argc, char **argv)
 		if (d->proxy)
 			c.want[lg_vocab_find(s.vocab, d->proxy)] = true;
 	}
+	/* one indicator: only the numbers in the units it (or its stand-in, or
+	 * what it is summed with) takes need be read */
+	bool units[LG_UNITS_MAX];
+	if (!all) {
+		lg_vocab_units_of(s.vocab, c.want, units);
+		s.pipeline.units = units;
+	}
 	if (mkdirs(o.out_dir) != 0) {
 		lg_say(o.out_dir, "cannot create the output directory: %s", strerror(errno));
 		ret = LG_EXIT_OUTPUT;

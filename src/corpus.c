@@ -405,6 +405,7 @@ lg_worker *lg_worker_new(const lg_pipeline *p)
 	w->p = p;
 	lg_text_init(&w->text);
 	w->x = lg_extractor_new(p->vocab, p->explain);
+	lg_extractor_only_units(w->x, p->units);
 	lg_figures_init(&w->figs);
 	lg_buf_init(&w->warn);
 	return w;

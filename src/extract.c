@@ -26,6 +26,8 @@ struct lg_extractor {
 	int grp[LG_CTX_COUNT];
 	uint64_t stop[1024]; /* code points below U+10000 the main scan stops at */
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
+	bool only_units;       /* read as figures only the numbers in units[] (export of some indicators) */
+	bool units[LG_UNITS_MAX];
 };
 
 void lg_figures_init(lg_figures *f)
@@ -90,6 +92,13 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 			x->stop[cp >> 6] |= 1ull << (cp & 63);
 	}
 	return x;
+}
+
+void lg_extractor_only_units(lg_extractor *x, const bool *units)
+{
+	x->only_units = units != NULL;
+	if (units)
+		memcpy(x->units, units, sizeof x->units);
 }
 
 void lg_extractor_free(lg_extractor *x)
@@ -308,6 +317,7 @@ typedef struct {
 	bool sect_campaign;
 	bool heading_pending;
 	bool sent_has_figure;
+	bool sent_has_count;
 
 	size_t sent_start;
 	size_t sent_line_start; /* where the physical line holding sent_start began */
@@ -335,6 +345,7 @@ typedef struct {
 	 * in order: the items a 分别 list of changes is aligned with */
 	size_t item_at[32];
 	int nitems;
+	uint32_t item_skipped; /* bit i: item i was passed over (lg_extractor_only_units) */
 	/* noun phrases of counts written before their noun: scope words
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
@@ -481,7 +492,9 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
+	st->item_skipped = 0;
 	st->sent_has_figure = false;
+	st->sent_has_count = false;
 	size_t i = skip_spaces(s, n, pos), after;
 	mark_kind mk = marker_at(s, n, i, &after);
 	if (mk == MARK_INLINE) {
@@ -500,7 +513,8 @@ static void end_sentence(fstate *st, size_t end)
 {
 	if (st->heading_pending) {
 		st->heading_pending = false;
-		if (!st->sent_has_figure && end > st->sent_start && end - st->sent_start <= HEADING_MAX_BYTES) {
+		if (!st->sent_has_figure && !st->sent_has_count && end > st->sent_start &&
+		    end - st->sent_start <= HEADING_MAX_BYTES) {
 			size_t ms, me;
 			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
 				st->sect_campaign = true;
@@ -1185,8 +1199,15 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
 			idx[m++] = i;
 	}
+	/* a number passed over (lg_extractor_only_units) might have been a
+	 * figure: a change is never given to a figure before one */
+	size_t skipped = 0; /* the last such number's place + 1, or 0 */
+	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++)
+		if ((st->item_skipped >> k) & 1)
+			skipped = st->item_at[k] + 1;
 	if (!m) {
-		yoy_by_name(st, ss, q->start, vals, nv);
+		if (!skipped)
+			yoy_by_name(st, ss, q->start, vals, nv);
 		return j;
 	}
 	/* the items before the phrase: "8.6万家次，…2.3万项，…1.12万次，…4.57亿元，
@@ -1215,7 +1236,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		}
 	} else {
 		lg_figure *f = &st->out->v[idx[m - 1]];
-		if (!f->has_yoy) {
+		if (!f->has_yoy && (!skipped || skipped - 1 < f->norm_start)) {
 			f->has_yoy = true;
 			f->yoy_hundredths = vals[0];
 		}
@@ -1503,6 +1524,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	bool in_paren;
 	size_t ss = words_start(st, q->start, true, &in_paren);
 	add_item(st, q->num_start);
+	/* a sentence with a count or amount an indicator takes is no heading
+	 * (whether it becomes a figure or not) */
+	st->sent_has_count = true;
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
 	size_t subj_s = ss, subj_e = q->start;
@@ -1576,6 +1600,23 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	     at_lit(s, n, npe, LIT("、")) || at_lit(s, n, npe, LIT("或")))) {
 		st->np_s[st->nnp] = after;
 		st->np_e[st->nnp++] = npe;
+	}
+	if (x->only_units && (q->unit_id < 0 || !x->units[q->unit_id])) {
+		/* no figure anyone asked for can be in this unit: keep only what
+		 * the numbers after it read -- its words (shared by a count after
+		 * it), its place in a list -- and let it break the links to the
+		 * figures before it (a part, a change), as a figure of another
+		 * indicator would */
+		st->last_total_ind = -1;
+		st->last_fig_ind = -1;
+		st->last_fig_plan = st->last_fig_delta = st->last_fig_part = false;
+		/* a township naming its clause names the clauses after it too
+		 * (the scope words are read in order of place, whenever) */
+		township(st, cs, q->start);
+		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
+			st->item_skipped |= 1u << (st->nitems - 1);
+		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
+		return q->paren_end ? q->paren_start + 1 : q->end;
 	}
 
 	int best = -1;

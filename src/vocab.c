@@ -774,6 +774,35 @@ static void build_start_index(lg_vocab *v, start_index *x, bool at_end)
 	}
 }
 
+void lg_vocab_units_of(const lg_vocab *v, const bool *want, bool *units)
+{
+	memset(units, 0, LG_UNITS_MAX * sizeof *units);
+	/* the sums (parts) that hold a wanted indicator, and all their parts:
+	 * a whole of one of them can become the sum (罚款 … 含没收违法所得) */
+	bool *fam = lg_xcalloc(v->nind ? v->nind : 1, sizeof *fam);
+	for (size_t x = 0; x < v->nind; x++) {
+		const lg_indicator *d = &v->ind[x];
+		bool holds = false;
+		for (size_t k = 0; k < d->nparts; k++) {
+			int pk = lg_vocab_find(v, d->parts[k]);
+			holds = holds || (pk >= 0 && want[pk]);
+		}
+		if (!holds)
+			continue;
+		fam[x] = true;
+		for (size_t k = 0; k < d->nparts; k++) {
+			int pk = lg_vocab_find(v, d->parts[k]);
+			if (pk >= 0)
+				fam[pk] = true;
+		}
+	}
+	for (size_t x = 0; x < v->nind; x++)
+		if (want[x] || fam[x])
+			for (int u = 0; u < LG_UNITS_MAX; u++)
+				units[u] = units[u] || v->ind[x].accept_id[u];
+	free(fam);
+}
+
 size_t lg_vocab_set_words(const lg_vocab *v)
 {
 	return v->sidx_nw ? v->sidx_nw : 1;

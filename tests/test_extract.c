@@ -232,6 +232,94 @@ static void run_release(run *r)
 	lg_text_release(&r->t);
 }
 
+/* An export reads figures only in the units its indicator can take
+ * (lg_extractor_only_units); the figures of that indicator, its stand-in
+ * and its sums must be the very ones a full extraction gives: the seeds
+ * and every extraction case, for every indicator. */
+static void same_figures(const lg_figures *a, const lg_figures *b, const bool *wanted, const char *what, int ind)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a->n && (a->v[i].indicator < 0 || !wanted[a->v[i].indicator]))
+			i++;
+		while (j < b->n && (b->v[j].indicator < 0 || !wanted[b->v[j].indicator]))
+			j++;
+		if (i == a->n || j == b->n)
+			break;
+		const lg_figure *f = &a->v[i], *g = &b->v[j];
+		char fv[LG_DEC_FMTMAX], gv[LG_DEC_FMTMAX];
+		lg_dec_format(&f->value, fv);
+		lg_dec_format(&g->value, gv);
+		ck_assert_msg(f->norm_start == g->norm_start && f->indicator == g->indicator && strcmp(fv, gv) == 0 &&
+				      f->role == g->role && f->scope == g->scope && f->has_yoy == g->has_yoy &&
+				      (!f->has_yoy || f->yoy_hundredths == g->yoy_hundredths) && strcmp(f->period, g->period) == 0,
+			      "%s, indicator %d: figure at %zu (%s) differs from the full extraction's at %zu (%s)", what, ind,
+			      g->norm_start, gv, f->norm_start, fv);
+		i++;
+		j++;
+	}
+	ck_assert_msg(i == a->n && j == b->n, "%s, indicator %d: %zu vs %zu figures", what, ind, a->n, b->n);
+}
+
+static void only_units_agree(const char *what, const char *text)
+{
+	const lg_vocab *v = t_vocab();
+	run full;
+	run_text(&full, text, 2021, false);
+	for (size_t k = 0; k < lg_vocab_count(v); k++) {
+		bool wanted[256] = { false }, units[LG_UNITS_MAX];
+		ck_assert_uint_le(lg_vocab_count(v), 256);
+		wanted[k] = true;
+		const lg_indicator *d = lg_vocab_get(v, k);
+		if (d->proxy)
+			wanted[lg_vocab_find(v, d->proxy)] = true;
+		lg_vocab_units_of(v, wanted, units);
+		run part;
+		lg_text_init(&part.t);
+		lg_err err;
+		ck_assert_int_eq(lg_read_bytes(&part.t, text, strlen(text), LG_ENC_AUTO, &err), LG_OK);
+		lg_report rep;
+		memset(&rep, 0, sizeof rep);
+		rep.year = 2021;
+		part.x = lg_extractor_new(v, false);
+		lg_extractor_only_units(part.x, units);
+		lg_figures_init(&part.figs);
+		lg_buf_init(&part.warn);
+		lg_extract(part.x, &part.t, &rep, &part.figs, &part.warn);
+		same_figures(&full.figs, &part.figs, wanted, what, (int)k);
+		run_release(&part);
+	}
+	run_release(&full);
+}
+
+START_TEST(only_units_keep_the_figures)
+{
+	static const char *const files[] = { "seeds/dazu-2021.txt", "seeds/jiaxing-2024.txt", "seeds/kaiping-2019.txt",
+					     "seeds/luoyang-2021.txt", "seeds/yulin-2023.txt",
+					     "tests/cases/extract-language.txt", "tests/cases/extract-seeds.txt" };
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		lg_buf b = LG_BUF_INIT;
+		ck_assert(t_slurp(t_path(files[i]), &b));
+		/* a case file: its inputs, one paragraph each */
+		lg_buf text = LG_BUF_INIT;
+		bool cases = strstr(files[i], "cases/") != NULL;
+		for (char *p = b.s; p && *p;) {
+			char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			if (!cases)
+				lg_buf_add(&text, p, len), lg_buf_addc(&text, '\n');
+			else if (len > 2 && p[0] == '>')
+				lg_buf_add(&text, p + 2, len - 2), lg_buf_addc(&text, '\n');
+			p = nl ? nl + 1 : NULL;
+		}
+		lg_buf_addc(&text, '\0');
+		only_units_agree(files[i], text.s);
+		lg_buf_release(&text);
+		lg_buf_release(&b);
+	}
+}
+END_TEST
+
 /* A user's scope words with a positive lookbehind: the context prefilter
  * cannot judge them, so it steps aside and the word still matches. */
 START_TEST(user_scope_with_lookbehind)
@@ -417,6 +505,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, sentence_spans_wrapped_lines);
 	tcase_add_test(tc, disclosure_tables_are_the_bureaus_own);
 	tcase_add_test(tc, fuzz_regressions_keep_invariants);
+	tcase_add_test(tc, only_units_keep_the_figures);
 	tcase_add_test(tc, explain_gives_reasons);
 	tcase_add_test(tc, long_numbers_exact_or_warned);
 	tcase_add_test(tc, user_scope_with_lookbehind);

@@ -74,7 +74,7 @@ START_TEST(seeds_match_the_analyst)
 	static gold_row gold[256];
 	size_t ng = load_gold("tests/fixtures/seeds.tsv", gold, 256);
 	ck_assert_uint_ge(ng, 50);
-	lg_pipeline p = { t_vocab(), t_meta(), NULL, LG_ENC_AUTO, false };
+	lg_pipeline p = { t_vocab(), t_meta(), NULL, LG_ENC_AUTO, false, NULL };
 	lg_worker *w = lg_worker_new(&p);
 	seed seeds[NSEEDS];
 	int nv = (int)lg_vocab_count(t_vocab());
