@@ -1562,7 +1562,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* the clause, for 其中/含 */
 	bool cl_paren;
 	size_t cs = words_start(st, q->start, false, &cl_paren);
-	masked_copy(&x->clause, s, cs, q->start);
 
 	/* a count written before its noun: "36宗违法行为", "12起行政处罚案件进行了审核" */
 	size_t after = q->end;
@@ -1581,10 +1580,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		pre = false;
 		npe = q->end;
 	}
-	if (pre)
-		masked_copy(&x->np, s, after, npe);
-	else
-		lg_buf_reset(&x->np);
 	/* The words before a count written before its noun do not name what
 	 * is counted when they end in 对 (the count is the object of what
 	 * follows: 对12起案件进行审核) or 等 (they list its members: A、B等六个
@@ -1618,6 +1613,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 		return q->paren_end ? q->paren_start + 1 : q->end;
 	}
+	masked_copy(&x->clause, s, cs, q->start);
+	if (pre)
+		masked_copy(&x->np, s, after, npe);
+	else
+		lg_buf_reset(&x->np);
 
 	int best = -1;
 	const char *best_unit = NULL;
