@@ -318,6 +318,7 @@ typedef struct {
 	bool heading_pending;
 	bool sent_has_figure;
 	bool sent_has_count;
+	size_t town_cs, town_end; /* the clause start last asked about, where its township name ends (0: none) */
 
 	size_t sent_start;
 	size_t sent_line_start; /* where the physical line holding sent_start began */
@@ -495,6 +496,8 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->item_skipped = 0;
 	st->sent_has_figure = false;
 	st->sent_has_count = false;
+	st->town_cs = SIZE_MAX;
+	st->town_end = 0;
 	size_t i = skip_spaces(s, n, pos), after;
 	mark_kind mk = marker_at(s, n, i, &after);
 	if (mk == MARK_INLINE) {
@@ -733,11 +736,18 @@ static void township(fstate *st, size_t cs, size_t qs)
 	}
 	if (st->ctx_scope >= 0 && cs < st->ctx_scope_at)
 		return;
-	size_t ms, me;
-	if (lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, qs, cs, &ms, &me) && ms == cs) {
+	/* the numbers of one clause ask about the same start: ask PCRE2 once */
+	if (st->town_cs != cs) {
+		size_t ms, me;
+		st->town_cs = cs;
+		st->town_end = lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, qs, cs, &ms, &me) && ms == cs
+				       ? me
+				       : 0;
+	}
+	if (st->town_end) {
 		st->ctx_scope = LG_CTX_TOWN;
-		st->ctx_scope_at = ms;
-		st->ctx_scope_end = me;
+		st->ctx_scope_at = cs;
+		st->ctx_scope_end = st->town_end;
 		st->ctx_wider = false;
 	}
 }
