@@ -318,7 +318,8 @@ typedef struct {
 	bool heading_pending;
 	bool sent_has_figure;
 	bool sent_has_count;
-	size_t town_cs, town_end; /* the clause start last asked about, where its township name ends (0: none) */
+	size_t town_at;      /* townships: the sentence is read up to here */
+	bool town_pending;   /* ... where a clause starts, not yet asked about */
 
 	size_t sent_start;
 	size_t sent_line_start; /* where the physical line holding sent_start began */
@@ -496,8 +497,8 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->item_skipped = 0;
 	st->sent_has_figure = false;
 	st->sent_has_count = false;
-	st->town_cs = SIZE_MAX;
-	st->town_end = 0;
+	st->town_at = pos;
+	st->town_pending = true;
 	size_t i = skip_spaces(s, n, pos), after;
 	mark_kind mk = marker_at(s, n, i, &after);
 	if (mk == MARK_INLINE) {
@@ -571,6 +572,43 @@ static void start_paragraph(fstate *st, size_t pos)
 			st->in_plan = true;
 	}
 	begin_sentence(st, pos);
+}
+
+/* A clause that begins with a township's name (龙水镇检查企业56家次, 其中龙水镇…)
+ * is that township's: scope 乡镇 from there on, as a scope word there would
+ * make it.  Each clause start of the sentence up to `upto` -- the sentence
+ * start, after , ; : ) or ， -- is asked once (the township rule, anchored
+ * there), in step with the scope words. */
+static void townships(fstate *st, size_t upto)
+{
+	const char *s = st->s;
+	size_t i = st->town_at;
+	while (i < upto) {
+		if (st->town_pending) {
+			st->town_pending = false;
+			while (i < upto && s[i] == ' ')
+				i++;
+			size_t ms, me;
+			if ((st->ctx_scope < 0 || i >= st->ctx_scope_at) &&
+			    lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, upto, i, &ms, &me) && ms == i) {
+				st->ctx_scope = LG_CTX_TOWN;
+				st->ctx_scope_at = ms;
+				st->ctx_scope_end = me;
+				st->ctx_wider = false;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c == ',' || c == ';' || c == ':' || c == ')') {
+			st->town_pending = true;
+			i++;
+		} else if (c == 0xEF && at_lit(s, upto, i, LIT("，"))) {
+			st->town_pending = true;
+			i += 3;
+		} else {
+			i++;
+		}
+	}
+	st->town_at = i;
 }
 
 /* Scan the sentence up to `upto` for scope words, period, year, campaign
@@ -720,36 +758,8 @@ static void ctx_update(fstate *st, size_t upto)
 		}
 		from = me > ms ? me : ms + 1;
 	}
+	townships(st, upto);
 	st->ctx_scanned = upto;
-}
-
-/* A clause that begins with a township's name (龙水镇检查企业56家次) is
- * that township's: scope 乡镇 from there on, as a scope word there would
- * make it.  cs: the clause start, which must follow a break. */
-static void township(fstate *st, size_t cs, size_t qs)
-{
-	const char *s = st->s;
-	if (cs > st->sent_start) {
-		unsigned char c = (unsigned char)s[cs - 1];
-		if (!(c == ',' || c == ';' || c == ':' || c == ' ' || c == ')' || (cs >= 3 && memcmp(s + cs - 3, "，", 3) == 0)))
-			return;
-	}
-	if (st->ctx_scope >= 0 && cs < st->ctx_scope_at)
-		return;
-	/* the numbers of one clause ask about the same start: ask PCRE2 once */
-	if (st->town_cs != cs) {
-		size_t ms, me;
-		st->town_cs = cs;
-		st->town_end = lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, qs, cs, &ms, &me) && ms == cs
-				       ? me
-				       : 0;
-	}
-	if (st->town_end) {
-		st->ctx_scope = LG_CTX_TOWN;
-		st->ctx_scope_at = cs;
-		st->ctx_scope_end = st->town_end;
-		st->ctx_wider = false;
-	}
 }
 
 /* Where a quantity's words start: back to a clause break, an unclosed
@@ -1582,9 +1592,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			masked_copy(subj, s, subj_s, subj_e);
 		}
 	}
-	/* the clause, for 其中/含 */
-	bool cl_paren;
-	size_t cs = words_start(st, q->start, false, &cl_paren);
 
 	/* a count written before its noun: "36宗违法行为", "12起行政处罚案件进行了审核" */
 	size_t after = q->end;
@@ -1628,14 +1635,14 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		st->last_total_ind = -1;
 		st->last_fig_ind = -1;
 		st->last_fig_plan = st->last_fig_delta = st->last_fig_part = false;
-		/* a township naming its clause names the clauses after it too
-		 * (the scope words are read in order of place, whenever) */
-		township(st, cs, q->start);
 		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
 			st->item_skipped |= 1u << (st->nitems - 1);
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 		return q->paren_end ? q->paren_start + 1 : q->end;
 	}
+	/* the clause, for 其中/含 */
+	bool cl_paren;
+	size_t cs = words_start(st, q->start, false, &cl_paren);
 	masked_copy(&x->clause, s, cs, q->start);
 	if (pre)
 		masked_copy(&x->np, s, after, npe);
@@ -1784,7 +1791,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		best_excl = own_exclusion(st, d, subj, best_subj);
 	/* scope, period, year words before the number: read only for figures */
 	ctx_update(st, q->start);
-	township(st, cs, q->start);
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
