@@ -378,6 +378,7 @@ typedef struct {
 	bool last_fig_plan;  /* ... and it was turned away as a plan */
 	bool last_fig_delta; /* ... or as a change or a comparison base */
 	bool last_fig_part;  /* ... or made a part by the part rule */
+	bool last_fig_excl;  /* ... or turned away by its indicator's own words (罚款标准, 罚款上限) */
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
 	int resp_n, resp_k;
@@ -486,6 +487,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
 	st->last_fig_part = false;
+	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
@@ -1634,7 +1636,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		 * indicator would */
 		st->last_total_ind = -1;
 		st->last_fig_ind = -1;
-		st->last_fig_plan = st->last_fig_delta = st->last_fig_part = false;
+		st->last_fig_plan = st->last_fig_delta = st->last_fig_part = st->last_fig_excl = false;
 		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
 			st->item_skipped |= 1u << (st->nitems - 1);
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
@@ -1715,7 +1717,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		 * 实际检查1356家次": what was done, of the plan's indicator */
 		const char *u;
 		size_t me;
-		if (st->last_fig_ind >= 0 && st->last_fig_end <= q->start &&
+		if (st->last_fig_ind >= 0 && st->last_fig_end <= q->start && !st->last_fig_excl &&
 		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_fig_ind), q->unit_id, q->unit, &u) &&
 		    ((change_words(st, st->last_fig_end, q->start, &me) && only_year_between(st->s, me, q->start)) ||
 		     (st->last_fig_plan && rule_hit(st, LG_RULE_ACTUAL, subj, NULL, 0)) ||
@@ -1846,6 +1848,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	st->last_fig_plan = by_rule == LG_RULE_PLAN;
 	st->last_fig_part = by_part;
+	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
+	st->last_fig_excl = best_excl;
 	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
