@@ -1,4 +1,5 @@
-/* lg_common: status codes and the error record shared by every module.
+/* lg_common: status codes and the error record shared by every module,
+ * and a set of characters the stages test text against.
  *
  * Library functions never print and never exit.  A function that can fail
  * returns an lg_status and, when given a non-NULL lg_err, fills it with a
@@ -8,7 +9,9 @@
 #ifndef LG_COMMON_H
 #define LG_COMMON_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum {
 	LG_OK = 0,
@@ -31,5 +34,23 @@ void lg_err_set(lg_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 const char *lg_status_name(lg_status st);
+
+/* A set of code points, one bit each below U+10000 (a code point above
+ * folds onto one below: a test says "maybe" for it, never "no" wrongly
+ * for one below).  For "can a word of this list begin here?" in one test
+ * per character. */
+typedef struct {
+	uint64_t w[1024];
+} lg_cpset;
+
+static inline void lg_cpset_add(lg_cpset *s, unsigned cp)
+{
+	s->w[(cp >> 6) & 1023] |= 1ull << (cp & 63);
+}
+
+static inline bool lg_cpset_has(const lg_cpset *s, unsigned cp)
+{
+	return (s->w[(cp >> 6) & 1023] >> (cp & 63)) & 1;
+}
 
 #endif

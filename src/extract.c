@@ -24,7 +24,7 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	int grp[LG_CTX_COUNT];
-	uint64_t stop[1024]; /* code points below U+10000 the main scan stops at */
+	lg_cpset stop; /* the characters the main scan stops at */
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
 	bool only_units;       /* read as figures only the numbers in units[] (export of some indicators) */
 	bool units[LG_UNITS_MAX];
@@ -84,12 +84,12 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	for (const char *p = stops; *p;) {
 		unsigned cp;
 		p += lg_utf8_decode(p, &cp);
-		x->stop[cp >> 6] |= 1ull << (cp & 63);
+		lg_cpset_add(&x->stop, cp);
 	}
 	for (unsigned cp = 0x3000; cp < 0xA000; cp++) {
 		char u[3] = { (char)(0xE0 | cp >> 12), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
 		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
-			x->stop[cp >> 6] |= 1ull << (cp & 63);
+			lg_cpset_add(&x->stop, cp);
 	}
 	return x;
 }
@@ -2207,18 +2207,18 @@ static bool table_row(fstate *st, size_t ls, size_t le)
  * a newline, a sentence end (; ! ? . 。),
  * an opening “ or 《.  Everything else -- most of a report -- is skipped
  * here, in a loop of its own whose state stays in registers. */
-static inline size_t skip_plain(const uint64_t *stop, const char *s0, size_t n, size_t i)
+static inline size_t skip_plain(const lg_cpset *stop, const char *s0, size_t n, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)s0;
 	while (i < n) {
 		unsigned c = s[i];
 		if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
 			unsigned cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-			if (stop[cp >> 6] >> (cp & 63) & 1)
+			if (lg_cpset_has(stop, cp))
 				return i;
 			i += 3;
 		} else if (c < 0x80) {
-			if (stop[c >> 6] >> (c & 63) & 1)
+			if (lg_cpset_has(stop, c))
 				return i;
 			i++;
 		} else {
@@ -2254,7 +2254,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		if (table_row(&st, 0, le))
 			i = le;
 	}
-	while ((i = skip_plain(x->stop, s, n, i)) < n) {
+	while ((i = skip_plain(&x->stop, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
 		if (c == '\n') {

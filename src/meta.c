@@ -3,7 +3,6 @@
  * place names in the body (data/places.txt).  One pass over the text. */
 #include "lg_meta.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +18,22 @@ extern const size_t lg_places_len;
 struct lg_meta {
 	char **names; /* sorted */
 	size_t n;
-	uint64_t first[1024]; /* the characters a name begins with (mod U+10000) */
+	lg_cpset first;           /* the characters a place name begins with */
+	lg_cpset furniture_first; /* ... and a furniture word */
 };
 
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
+
+/* Words of a web page's furniture (publication date, hit counter, print
+ * button): a short line holding one is no title. */
+static const char *const furniture[] = {
+	"发布日期", "发布时间", "来源:", "来源：", "浏览次数", "访问次数", "阅读次数", "浏览量", "字号",
+	"打印本页", "关闭窗口", "分享到", "索引号", "发文日期", "成文日期", "生成日期", "信息来源", "文号:",
+	"主题分类", "公开方式", "公开范围", "发布机构", "点击数", "【打印】", "【关闭】",
+};
 
 lg_meta *lg_meta_new(void)
 {
@@ -43,11 +51,16 @@ lg_meta *lg_meta_new(void)
 			m->names[m->n++] = lg_xstrndup(p, len);
 			unsigned cp;
 			lg_utf8_decode(p, &cp);
-			m->first[cp >> 6 & 1023] |= 1ull << (cp & 63);
+			lg_cpset_add(&m->first, cp);
 		}
 		p = nl ? nl + 1 : end;
 	}
 	qsort(m->names, m->n, sizeof *m->names, cmp_str);
+	for (size_t i = 0; i < sizeof furniture / sizeof furniture[0]; i++) {
+		unsigned cp;
+		lg_utf8_decode(furniture[i], &cp);
+		lg_cpset_add(&m->furniture_first, cp);
+	}
 	return m;
 }
 
@@ -65,7 +78,7 @@ static bool known_place(const lg_meta *m, const char *name)
 {
 	unsigned cp;
 	lg_utf8_decode(name, &cp);
-	if (!(m->first[cp >> 6 & 1023] >> (cp & 63) & 1))
+	if (!lg_cpset_has(&m->first, cp))
 		return false;
 	return bsearch(&name, m->names, m->n, sizeof *m->names, cmp_str) != NULL;
 }
@@ -229,33 +242,15 @@ static bool other_bureau(const char *breaker)
 	return false;
 }
 
-static const char *const furniture[] = {
-	"发布日期", "发布时间", "来源:", "来源：", "浏览次数", "访问次数", "阅读次数", "浏览量", "字号",
-	"打印本页", "关闭窗口", "分享到", "索引号", "发文日期", "成文日期", "生成日期", "信息来源", "文号:",
-	"主题分类", "公开方式", "公开范围", "发布机构", "点击数", "【打印】", "【关闭】",
-};
 
-/* The characters a furniture word begins with (all below U+10000), so
- * that a line is walked once rather than searched once per word. */
-static uint64_t furniture_first[1024];
-static pthread_once_t furniture_once = PTHREAD_ONCE_INIT;
-
-static void furniture_init(void)
+/* A line is walked once, testing each character against the first
+ * characters of the furniture words, rather than searched once per word. */
+static bool is_furniture(const lg_meta *m, const char *s, size_t n)
 {
-	for (size_t i = 0; i < sizeof furniture / sizeof furniture[0]; i++) {
-		unsigned cp;
-		lg_utf8_decode(furniture[i], &cp);
-		furniture_first[cp >> 6 & 1023] |= 1ull << (cp & 63);
-	}
-}
-
-static bool is_furniture(const char *s, size_t n)
-{
-	pthread_once(&furniture_once, furniture_init);
 	for (size_t i = 0; i < n;) {
 		unsigned cp;
 		size_t k = lg_utf8_decode(s + i, &cp);
-		if (furniture_first[cp >> 6 & 1023] >> (cp & 63) & 1)
+		if (lg_cpset_has(&m->furniture_first, cp))
 			for (size_t w = 0; w < sizeof furniture / sizeof furniture[0]; w++) {
 				size_t len = strlen(furniture[w]);
 				if (len <= n - i && memcmp(s + i, furniture[w], len) == 0)
@@ -615,9 +610,9 @@ static size_t count_chars(const char *s, size_t n)
 }
 
 /* Web page furniture and addressee lines are short; long lines never are. */
-static bool skip_line(const char *s, size_t n)
+static bool skip_line(const lg_meta *m, const char *s, size_t n)
 {
-	return n < 240 && (is_furniture(s, n) || is_addressee(s, n));
+	return n < 240 && (is_furniture(m, s, n) || is_addressee(s, n));
 }
 
 void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
@@ -645,7 +640,7 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 		if (!len)
 			continue;
 		nonempty++;
-		bool skip = skip_line(ls, len);
+		bool skip = skip_line(m, ls, len);
 		if (skip && !nsource)
 			publisher(ls, len, text, source, &nsource, MAXC);
 		size_t chars = len < 200 ? count_chars(ls, len) : 999;
@@ -709,7 +704,7 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 			const char *le = memchr(q, '\n', fwd);
 			if (!le)
 				le = q + fwd;
-			if (skip_line(ls, (size_t)(le - ls)))
+			if (skip_line(m, ls, (size_t)(le - ls)))
 				continue;
 			const char *ps, *br;
 			size_t pl = place_before_br(ls, q, &ps, &br);
