@@ -1455,7 +1455,7 @@ static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const cha
 	}
 }
 
-static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift);
+static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind);
 
 /* A bare number after a label that names its unit in brackets, outside a
  * table: 罚款（万元）：236, 检查企业（家次） 1,204.  *out: the number read in
@@ -1479,26 +1479,16 @@ static bool label_unit(fstate *st, const lg_qty *q, lg_qty *out)
 		return false;
 	int uid, shift;
 	const char *unit;
-	if (!cell_unit(st, open, close + 1, &uid, &unit, &shift))
+	lg_unit_kind kind;
+	if (!cell_unit(st, open, close + 1, &uid, &unit, &shift, &kind))
 		return false;
-	/* the number again, written with the unit */
-	char buf[LG_DEC_MAXDIG + 48];
-	size_t nl = q->num_end - q->num_start, ul = strlen(unit);
-	if (nl + ul >= sizeof buf)
-		return false;
-	memcpy(buf, s + q->num_start, nl);
-	memcpy(buf + nl, unit, ul);
-	if (!lg_units_scan(buf, nl + ul, 0, 0, out) || out->end != nl + ul || out->unit_id < 0)
-		return false;
+	*out = *q;
+	out->unit_id = uid;
+	out->unit = unit;
+	out->unit_text = "";
+	out->kind = kind;
 	if (shift)
 		lg_dec_shift(&out->value, shift); /* （元） or （亿元）: in 万元 */
-	out->start = q->start;
-	out->num_start = q->num_start;
-	out->num_end = q->num_end;
-	out->end = q->end;
-	out->approx = q->approx;
-	out->unit_text = "";
-	out->paren_start = out->paren_end = 0;
 	return true;
 }
 
@@ -1944,8 +1934,11 @@ static int cell_year(fstate *st, const cell *c)
 }
 
 /* The unit a header names: （单位：万元）, (件), 金额（万元）. */
-static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift)
+static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind)
 {
+	lg_unit_kind ignored;
+	if (!kind)
+		kind = &ignored;
 	for (size_t i = a; i + 1 < b; i++) {
 		if (st->s[i] != '(' && !(st->s[i] == ':' && i >= a + 6 && memcmp(st->s + i - 6, "单位", 6) == 0))
 			continue;
@@ -1963,6 +1956,7 @@ static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **uni
 		if (lg_units_scan(one, k, 0, 0, &q) && q.unit_id >= 0 && q.end == k) {
 			*uid = q.unit_id;
 			*unit = q.unit;
+			*kind = q.kind;
 			/* "1" in that unit came out as 10^shift of the canonical unit */
 			*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
 			return true;
@@ -1980,6 +1974,7 @@ static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **uni
 			if (lg_units_scan(one, strlen(one), 0, 0, &q) && q.unit_id >= 0) {
 				*uid = q.unit_id;
 				*unit = q.unit;
+				*kind = q.kind;
 				*shift = 0;
 				return true;
 			}
@@ -1990,7 +1985,7 @@ static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **uni
 
 static void header_unit(fstate *st, size_t a, size_t b)
 {
-	cell_unit(st, a, b, &st->table_unit_id, &st->table_unit, &st->table_unit_shift);
+	cell_unit(st, a, b, &st->table_unit_id, &st->table_unit, &st->table_unit_shift, NULL);
 }
 
 /* "| --- | :---: |": the rule under a Markdown header */
@@ -2153,7 +2148,7 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 			st->table_col_unit[k] = NULL;
 			st->table_col_shift[k] = 0;
 			col_units |= cell_unit(st, c[k].a, c[k].b, &st->table_col_uid[k], &st->table_col_unit[k],
-					       &st->table_col_shift[k]);
+					       &st->table_col_shift[k], NULL);
 		}
 		/* （单位：万元） for the whole table */
 		if (!col_units)
@@ -2192,7 +2187,7 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	/* the row's label names the indicator, and maybe the unit */
 	int luid = -1, lshift = 0;
 	const char *lunit = NULL;
-	if (!cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift) && st->table_ncols == nc) {
+	if (!cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift, NULL) && st->table_ncols == nc) {
 		/* 项目 | 金额（单位：元） over 罚款 | 1250000: the column's unit */
 		luid = st->table_col_uid[col];
 		lunit = st->table_col_unit[col];
