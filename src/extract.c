@@ -1123,7 +1123,29 @@ static size_t split_names(const char *s, size_t a, size_t e, size_t *ns, size_t 
  * figures in their own sentence (…38起，死亡35人，受伤21人，…，事故起数和死亡人数
  * 同比分别下降17.4%、12.5%).  Returns false, and gives nothing, unless every
  * name names an indicator. */
-static bool own_exclusion(fstate *st, const lg_indicator *d, const lg_buf *subj, bool from_subj);
+/* The indicator that words (a table label, a name in a list) name: its
+ * trigger is in them and its exclusions are not, and it takes the unit
+ * uid (when uid >= 0); the highest priority, the first of equals.  -1:
+ * none.  *unit_out: the unit it reports the figure in. */
+static int indicator_named(fstate *st, const lg_buf *words, int uid, const char *unit, const char **unit_out)
+{
+	int best = -1, best_pri = 0;
+	*unit_out = NULL;
+	for (size_t i = 0; i < lg_vocab_count(st->v); i++) {
+		const lg_indicator *d = lg_vocab_get(st->v, i);
+		const char *u = d->unit;
+		if (uid >= 0 && !lg_vocab_accepts_id(d, uid, unit, &u))
+			continue;
+		if ((best >= 0 && d->priority <= best_pri) || !re_find(st, d->trigger, words->s, words->len, NULL, NULL))
+			continue;
+		if (d->exclude && re_find(st, d->exclude, words->s, words->len, NULL, NULL))
+			continue;
+		best = (int)i;
+		best_pri = d->priority;
+		*unit_out = u;
+	}
+	return best;
+}
 
 static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv)
 {
@@ -1138,17 +1160,8 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 	lg_buf *nb = &st->x->np;
 	for (size_t i = 0; i < k; i++) {
 		masked_copy(nb, s, ns[i], ne[i]);
-		int pri = 0;
-		ind[i] = -1;
-		for (size_t d = 0; d < lg_vocab_count(st->v); d++) {
-			const lg_indicator *di = lg_vocab_get(st->v, d);
-			if ((ind[i] < 0 || di->priority > pri) && re_find(st, di->trigger, nb->s, nb->len, NULL, NULL) &&
-			    !own_exclusion(st, di, nb, true)) {
-				ind[i] = (int)d;
-				pri = di->priority;
-			}
-		}
-		if (ind[i] < 0)
+		const char *u;
+		if ((ind[i] = indicator_named(st, nb, -1, NULL, &u)) < 0)
 			return false;
 	}
 	for (size_t i = 0; i < k; i++) {
@@ -2028,23 +2041,8 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 		unit = st->table_unit;
 		shift = st->table_unit_shift;
 	}
-	int best = -1, best_pri = 0;
 	const char *best_unit = NULL;
-	for (size_t i = 0; i < lg_vocab_count(st->v); i++) {
-		const lg_indicator *d = lg_vocab_get(st->v, i);
-		const char *u = d->unit;
-		if (uid >= 0 && !lg_vocab_accepts_id(d, uid, unit, &u))
-			continue;
-		if (!re_find(st, d->trigger, lab->s, lab->len, NULL, NULL))
-			continue;
-		if (d->exclude && re_find(st, d->exclude, lab->s, lab->len, NULL, NULL))
-			continue;
-		if (best < 0 || d->priority > best_pri) {
-			best = (int)i;
-			best_pri = d->priority;
-			best_unit = u;
-		}
-	}
+	int best = indicator_named(st, lab, uid, unit, &best_unit);
 	const char *why;
 	if (best < 0 || st->in_plan || subject_rule(st, lab, NULL, 0, &why) != LG_RULE_COUNT)
 		return false;
