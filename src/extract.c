@@ -316,8 +316,7 @@ typedef struct {
 	size_t line_start;
 	bool sect_campaign;
 	bool heading_pending;
-	bool sent_has_figure;
-	bool sent_has_count;
+	bool sent_has_count; /* a count or amount an indicator takes: no heading */
 	size_t town_at;      /* townships: the sentence is read up to here */
 	bool town_pending;   /* ... where a clause starts, not yet asked about */
 
@@ -497,7 +496,6 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
 	st->item_skipped = 0;
-	st->sent_has_figure = false;
 	st->sent_has_count = false;
 	st->town_at = pos;
 	st->town_pending = true;
@@ -519,7 +517,7 @@ static void end_sentence(fstate *st, size_t end)
 {
 	if (st->heading_pending) {
 		st->heading_pending = false;
-		if (!st->sent_has_figure && !st->sent_has_count && end > st->sent_start &&
+		if (!st->sent_has_count && end > st->sent_start &&
 		    end - st->sent_start <= HEADING_MAX_BYTES) {
 			size_t ms, me;
 			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
@@ -1867,7 +1865,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			whole_of_parts(st, st->last_total_ind, best, q->unit_id, q->unit);
 		}
 		if (role != LG_ROLE_EXCLUDED) {
-			st->sent_has_figure = true;
 			/* 同比持平: unchanged */
 			size_t k = q->end;
 			while (k < n && (s[k] == ',' || s[k] == ' '))
@@ -2060,7 +2057,7 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 	}
 	/* a disclosure report's tables count the bureau's own decisions */
 	f->scope = st->rep->disclosure ? LG_SCOPE_BUREAU : LG_SCOPE_ALL;
-	st->sent_has_figure = true;
+	st->sent_has_count = true;
 	return true;
 }
 
