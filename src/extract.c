@@ -1075,19 +1075,24 @@ static long long pct_hundredths(const lg_dec *v)
 	return (long long)(d < 0 ? d - 0.5 : d + 0.5);
 }
 
-/* Record a count or amount of the sentence as a list item, unless it is
- * inside brackets ((含高速2起1人): an aside, not an item). */
+/* Record a count or amount of the sentence: a list item, unless it turns
+ * out to be inside brackets (in_brackets, asked only when a list of
+ * changes needs the items). */
 static void add_item(fstate *st, size_t at)
 {
-	if (st->nitems >= (int)(sizeof st->item_at / sizeof st->item_at[0]))
-		return;
-	if (at > st->sent_start) {
-		const char *a = st->s + st->sent_start;
-		const char *open = memrchr(a, '(', at - st->sent_start), *close = memrchr(a, ')', at - st->sent_start);
-		if (open && (!close || close < open))
-			return;
-	}
-	st->item_at[st->nitems++] = at;
+	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0]))
+		st->item_at[st->nitems++] = at;
+}
+
+/* Is s[at] inside brackets opened in its sentence ((含高速2起1人): an
+ * aside, not an item of a list)? */
+static bool in_brackets(const fstate *st, size_t at)
+{
+	if (at <= st->sent_start)
+		return false;
+	const char *a = st->s + st->sent_start;
+	const char *open = memrchr(a, '(', at - st->sent_start), *close = memrchr(a, ')', at - st->sent_start);
+	return open && (!close || close < open);
 }
 
 /* Split the names s[a..e) at 、 和 及 与 (事故起数、死亡人数): their spans
@@ -1242,12 +1247,18 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
 			idx[m++] = i;
 	}
-	/* a number passed over (lg_extractor_only_units) might have been a
-	 * figure: a change is never given to a figure before one */
-	size_t skipped = 0; /* the last such number's place + 1, or 0 */
-	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++)
+	/* the items before the phrase, asides in brackets left out; a number
+	 * passed over (lg_extractor_only_units) might have been a figure: a
+	 * change is never given to a figure before one */
+	size_t items[32];
+	size_t ni = 0, skipped = 0; /* the last passed-over item's place + 1, or 0 */
+	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++) {
+		if (in_brackets(st, st->item_at[k]))
+			continue;
+		items[ni++] = st->item_at[k];
 		if ((st->item_skipped >> k) & 1)
 			skipped = st->item_at[k] + 1;
+	}
 	if (!m) {
 		if (!skipped)
 			yoy_by_name(st, ss, q->start, vals, nv);
@@ -1259,12 +1270,9 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	/* the items before the phrase: "8.6万家次，…2.3万项，…1.12万次，…4.57亿元，
 	 * 同比分别增长12.3%、8.6%、5.2%、15.7%" -- the second is no figure,
 	 * and still takes the second change */
-	int ni = 0;
-	while (ni < st->nitems && st->item_at[ni] < q->start)
-		ni++;
-	if (dist && nv > 1 && (size_t)ni >= nv) {
+	if (dist && nv > 1 && ni >= nv) {
 		for (size_t i = 0; i < nv; i++) {
-			size_t at = st->item_at[(size_t)ni - nv + i];
+			size_t at = items[ni - nv + i];
 			for (size_t k = 0; k < m; k++) {
 				lg_figure *f = &st->out->v[idx[k]];
 				if (f->norm_start == at) {
