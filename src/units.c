@@ -357,8 +357,9 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		}
 		return true;
 	}
-	if (!lg_units_numeral_lead(s, n, i))
-		return lg_units_round_lead(s, n, i) && round_number_at(s, n, i);
+	bool lead = lg_units_numeral_lead(s, n, i);
+	if (!lead && !lg_units_round_lead(s, n, i))
+		return false;
 	if (i >= 3) {
 		size_t pk;
 		int pd;
@@ -372,7 +373,8 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		    prev_is(s, i, "礼拜") || prev_is(s, i, "农历") || prev_is(s, i, "之") || prev_is(s, i, "统"))
 			return false;
 	}
-	return true;
+	/* 百, 千, 万 begin a number only as a round one */
+	return lead || round_number_at(s, n, i);
 }
 
 static size_t skip_space(const char *s, size_t n, size_t i)
@@ -481,14 +483,13 @@ static lg_approx approx_before(const char *s, size_t lo, size_t i, bool round, s
 
 /* 近千万元, 上千家次, 逾百人, 千余人, 万余人次: a number that begins with
  * 百, 千 or 万 (one of them) when a word of approximation comes before it
- * or 余/多 after it -- elsewhere 千方百计, 百姓, 万家 are words.  Not
- * after 数/几 (数千人: unknown) or another numeral. */
+ * or 余/多 after it -- elsewhere 千方百计, 百姓, 万家 are words.  (What no
+ * number may follow -- another numeral, 数/几 as in 数千余人 -- is
+ * lg_units_can_start's.) */
 static bool round_number_at(const char *s, size_t n, size_t i)
 {
 	size_t k;
 	int d;
-	if (i >= 3 && is_cn_numeral_at(s, n, i - lg_utf8_prev_len(s, s + i), &k, &d))
-		return false;
 	if (approx_before(s, 0, i, true, &k) != LG_APPROX_NONE)
 		return true;
 	size_t j = i;
