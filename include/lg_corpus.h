@@ -7,7 +7,7 @@
  * directory, entries sorted bytewise, recursively, *.txt only (any name
  * given explicitly is read whatever its extension).  Memory stays flat:
  * the walk holds one sorted listing per open directory level, at most
- * 4*jobs files are in flight, and each worker reuses its buffers.
+ * 16*jobs results are in flight, and each worker reuses its buffers.
  *
  * Ownership: lg_walk, lg_manifest and lg_worker each have their own _free;
  * results returned by a job belong to the consumer.
@@ -75,7 +75,8 @@ void lg_worker_free(lg_worker *w);
 const lg_file *lg_worker_process(lg_worker *w, const char *path);
 
 /* job runs on a worker thread and returns a result (or NULL); consume
- * runs on the calling thread, in input order, and owns the result. */
+ * runs on one thread at a time (any of the workers, the calling thread
+ * among them), strictly in input order, and owns the result. */
 typedef void *(*lg_job_fn)(void *ctx, lg_worker *w, size_t index, const char *path, const lg_file *f);
 typedef void (*lg_consume_fn)(void *ctx, size_t index, const char *path, void *result);
 

@@ -456,57 +456,31 @@ typedef struct {
 	size_t bytes;
 } slot;
 
+/* No thread only hands out work: each of the N threads (the caller is one)
+ * takes the next path from the walk, processes it, leaves the result in
+ * its slot, and then, if no other thread is doing so, consumes every
+ * result that is ready in input order.  A thread blocks only when the
+ * window of results in flight is full, so an uncontended run costs two
+ * lock round trips per file and no wake-ups. */
 typedef struct {
 	const lg_pipeline *p;
+	lg_walk *walk;
 	lg_job_fn job;
+	lg_consume_fn consume;
 	void *ctx;
 	pthread_mutex_t mu;
-	pthread_cond_t work_cv; /* workers wait here for paths */
-	pthread_cond_t done_cv; /* the driver waits here for the result it needs next */
-	size_t produced;	/* paths handed out by the walk */
-	size_t claimed;		/* paths taken by a worker */
-	size_t waiting_for;	/* the slot the driver sleeps on, or SIZE_MAX */
-	int idle;		/* workers asleep on work_cv */
+	pthread_cond_t room_cv; /* threads wait here while the window is full */
+	int room_waiters;
+	size_t claimed;  /* paths taken from the walk */
+	size_t consumed; /* results handed to consume, in order */
+	bool consuming;  /* one thread has the consumer's turn */
 	bool walk_done;
 	size_t window;
 	slot *slots;
+	/* progress, touched only by the thread with the consumer's turn */
+	size_t progress_total, bytes;
+	double t0, last;
 } runner;
-
-/* Workers take paths in order and leave results in their slots; only the
- * result the driver is waiting for wakes it, and only new paths wake an
- * idle worker: no thundering herd on one condition variable. */
-static void *worker_main(void *arg)
-{
-	runner *r = arg;
-	lg_worker *w = lg_worker_new(r->p);
-	for (;;) {
-		pthread_mutex_lock(&r->mu);
-		while (r->claimed == r->produced && !r->walk_done) {
-			r->idle++;
-			pthread_cond_wait(&r->work_cv, &r->mu);
-			r->idle--;
-		}
-		if (r->claimed == r->produced && r->walk_done) {
-			pthread_mutex_unlock(&r->mu);
-			break;
-		}
-		size_t i = r->claimed++;
-		slot *sl = &r->slots[i % r->window];
-		const char *path = sl->path;
-		pthread_mutex_unlock(&r->mu);
-		const lg_file *f = lg_worker_process(w, path);
-		void *res = r->job(r->ctx, w, i, path, f);
-		pthread_mutex_lock(&r->mu);
-		sl->result = res;
-		sl->bytes = f->text->orig_size;
-		sl->ready = true;
-		if (r->waiting_for == i)
-			pthread_cond_signal(&r->done_cv);
-		pthread_mutex_unlock(&r->mu);
-	}
-	lg_worker_free(w);
-	return NULL;
-}
 
 static double now_s(void)
 {
@@ -523,6 +497,77 @@ static void show_progress(size_t done, size_t total, size_t bytes, double t0, bo
 		final ? "\n" : "   ");
 }
 
+/* Called with the lock held and the consumer's turn taken; returns with
+ * the lock held.  Consumes results in order while the next one is ready. */
+static void consume_ready(runner *r)
+{
+	for (;;) {
+		slot *sl = &r->slots[r->consumed % r->window];
+		if (!sl->ready)
+			return;
+		size_t index = r->consumed;
+		void *res = sl->result;
+		char *path = sl->path;
+		r->bytes += sl->bytes;
+		sl->path = NULL;
+		sl->result = NULL;
+		sl->ready = false;
+		r->consumed++;
+		if (r->room_waiters)
+			pthread_cond_broadcast(&r->room_cv);
+		pthread_mutex_unlock(&r->mu);
+		r->consume(r->ctx, index, path, res);
+		free(path);
+		if (r->progress_total && now_s() - r->last > 0.1) {
+			r->last = now_s();
+			show_progress(index + 1, r->progress_total, r->bytes, r->t0, false);
+		}
+		pthread_mutex_lock(&r->mu);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	runner *r = arg;
+	lg_worker *w = lg_worker_new(r->p);
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		while (!r->walk_done && r->claimed - r->consumed >= r->window) {
+			r->room_waiters++;
+			pthread_cond_wait(&r->room_cv, &r->mu);
+			r->room_waiters--;
+		}
+		const char *next = r->walk_done ? NULL : lg_walk_next(r->walk);
+		if (!next) {
+			r->walk_done = true;
+			break;
+		}
+		size_t i = r->claimed++;
+		slot *sl = &r->slots[i % r->window];
+		sl->path = lg_xstrdup(next);
+		sl->ready = false;
+		const char *path = sl->path;
+		pthread_mutex_unlock(&r->mu);
+		const lg_file *f = lg_worker_process(w, path);
+		void *res = r->job(r->ctx, w, i, path, f);
+		pthread_mutex_lock(&r->mu);
+		sl->result = res;
+		sl->bytes = f->text->orig_size;
+		sl->ready = true;
+		if (!r->consuming) {
+			r->consuming = true;
+			consume_ready(r);
+			r->consuming = false;
+		}
+	}
+	/* a result still in flight is consumed by the thread that makes it */
+	if (r->room_waiters)
+		pthread_cond_broadcast(&r->room_cv);
+	pthread_mutex_unlock(&r->mu);
+	lg_worker_free(w);
+	return NULL;
+}
+
 size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn job, lg_consume_fn consume, void *ctx,
 		     size_t progress_total)
 {
@@ -532,115 +577,33 @@ size_t lg_corpus_run(const lg_pipeline *p, lg_walk *walk, int jobs, lg_job_fn jo
 	}
 	if (jobs > 64)
 		jobs = 64;
-	double t0 = now_s(), last = t0;
-	size_t bytes = 0, done = 0;
-	if (jobs == 1) {
-		lg_worker *w = lg_worker_new(p);
-		const char *path;
-		while ((path = lg_walk_next(walk)) != NULL) {
-			char *own = lg_xstrdup(path);
-			const lg_file *f = lg_worker_process(w, own);
-			bytes += f->text->orig_size;
-			void *res = job(ctx, w, done, own, f);
-			consume(ctx, done, own, res);
-			free(own);
-			done++;
-			if (progress_total && now_s() - last > 0.1) {
-				last = now_s();
-				show_progress(done, progress_total, bytes, t0, false);
-			}
-		}
-		if (progress_total)
-			show_progress(done, progress_total, bytes, t0, true);
-		lg_worker_free(w);
-		return done;
-	}
 	runner r;
 	memset(&r, 0, sizeof r);
 	r.p = p;
+	r.walk = walk;
 	r.job = job;
+	r.consume = consume;
 	r.ctx = ctx;
-	/* results waiting to be written, at most: a file's figures each */
+	r.progress_total = progress_total;
+	r.t0 = r.last = now_s();
+	/* results waiting to be consumed, at most: a file's figures each */
 	r.window = 16 * (size_t)jobs;
-	r.waiting_for = SIZE_MAX;
 	r.slots = lg_xcalloc(r.window, sizeof *r.slots);
 	pthread_mutex_init(&r.mu, NULL);
-	pthread_cond_init(&r.work_cv, NULL);
-	pthread_cond_init(&r.done_cv, NULL);
+	pthread_cond_init(&r.room_cv, NULL);
 	pthread_t *th = lg_xcalloc((size_t)jobs, sizeof *th);
 	int started = 0;
-	for (int t = 0; t < jobs; t++)
+	for (int t = 1; t < jobs; t++)
 		if (pthread_create(&th[started], NULL, worker_main, &r) == 0)
 			started++;
-	if (!started) {
-		free(th);
-		free(r.slots);
-		pthread_mutex_destroy(&r.mu);
-		pthread_cond_destroy(&r.work_cv);
-		pthread_cond_destroy(&r.done_cv);
-		return lg_corpus_run(p, walk, 1, job, consume, ctx, progress_total);
-	}
-	/* produced and consumed change only here, so the walk can fill free
-	 * slots (those at or past produced, which no worker reads yet)
-	 * outside the lock; taking the lock then publishes them */
-	size_t produced = 0, consumed = 0;
-	bool walk_done = false;
-	for (;;) {
-		size_t fresh = 0;
-		while (!walk_done && produced + fresh - consumed < r.window) {
-			const char *path = lg_walk_next(walk);
-			if (!path) {
-				walk_done = true;
-				break;
-			}
-			slot *sl = &r.slots[(produced + fresh) % r.window];
-			sl->path = lg_xstrdup(path);
-			sl->ready = false;
-			fresh++;
-		}
-		pthread_mutex_lock(&r.mu);
-		produced += fresh;
-		r.produced = produced;
-		if (walk_done && !r.walk_done) {
-			r.walk_done = true;
-			pthread_cond_broadcast(&r.work_cv); /* idle workers: time to go */
-		} else if (fresh && r.idle) {
-			pthread_cond_broadcast(&r.work_cv);
-		}
-		if (consumed == produced && walk_done) {
-			pthread_mutex_unlock(&r.mu);
-			break;
-		}
-		slot *sl = &r.slots[consumed % r.window];
-		while (!sl->ready) {
-			r.waiting_for = consumed;
-			pthread_cond_wait(&r.done_cv, &r.mu);
-		}
-		r.waiting_for = SIZE_MAX;
-		void *res = sl->result;
-		char *path = sl->path;
-		bytes += sl->bytes;
-		sl->path = NULL;
-		sl->result = NULL;
-		sl->ready = false;
-		pthread_mutex_unlock(&r.mu);
-		consume(ctx, consumed, path, res);
-		free(path);
-		consumed++;
-		done = consumed;
-		if (progress_total && now_s() - last > 0.1) {
-			last = now_s();
-			show_progress(done, progress_total, bytes, t0, false);
-		}
-	}
+	worker_main(&r); /* the calling thread is a worker too */
 	for (int t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
 	if (progress_total)
-		show_progress(done, progress_total, bytes, t0, true);
+		show_progress(r.consumed, progress_total, r.bytes, r.t0, true);
 	free(th);
 	free(r.slots);
 	pthread_mutex_destroy(&r.mu);
-	pthread_cond_destroy(&r.work_cv);
-	pthread_cond_destroy(&r.done_cv);
-	return done;
+	pthread_cond_destroy(&r.room_cv);
+	return r.consumed;
 }
