@@ -1185,6 +1185,21 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 	return true;
 }
 
+/* Where the words b end in a change's verb (…下降, …增长了: the rule
+ * yoy_second on a suffix of at most four characters), the start of the
+ * longest such suffix; SIZE_MAX when they do not. */
+static size_t verb_suffix(fstate *st, const lg_buf *b)
+{
+	const lg_re *re = lg_vocab_rule(st->v, LG_RULE_YOY_SECOND);
+	size_t found = SIZE_MAX, p = b->len;
+	for (int k = 0; k < 4 && p > 0; k++) {
+		p -= lg_utf8_prev_len(b->s, b->s + p);
+		if (re_find(st, re, b->s + p, b->len - p, NULL, NULL))
+			found = p;
+	}
+	return found;
+}
+
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
  * a 分别 list) to the figures before it in the sentence.  Returns the end
  * of the consumed list. */
@@ -1195,13 +1210,29 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	lg_buf *b = &st->x->subj;
 	masked_copy(b, st->s, ss, q->start);
 	int sign = 1;
-	if (rule_hit(st, LG_RULE_YOY, b, NULL, 0)) {
+	/* where the names of what changed end, when the words begin with
+	 * some ("死亡人数同比下降16.7%"); ss: none */
+	size_t names_end = ss;
+	bool named_only = false; /* only names can place this change */
+	size_t ms, me;
+	if (re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY), b->s, b->len, &ms, &me)) {
 		if (!base_is_last_year(st, b))
 			return q->end;
+		names_end = q->start - (b->len - ms);
+	} else if (!rule_hit(st, LG_RULE_YOY_SECOND, b, NULL, 0)) {
+		/* "同比事故起数持平，死亡人数下降16.7%": names, then the change,
+		 * the comparison earlier in the sentence */
+		size_t vs = verb_suffix(st, b);
+		if (vs == SIZE_MAX || vs == 0)
+			return q->end;
+		lg_buf *cl = &st->x->clause;
+		masked_copy(cl, st->s, st->sent_start, q->start);
+		if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0) || !base_is_last_year(st, cl))
+			return q->end;
+		names_end = q->start - (b->len - vs);
+		named_only = true;
 	} else {
 		/* "同比减少2起、下降40%": the same comparison, its second change */
-		if (!rule_hit(st, LG_RULE_YOY_SECOND, b, NULL, 0))
-			return q->end;
 		bool p2;
 		size_t cs = words_start(st, q->start, false, &p2);
 		lg_buf *cl = &st->x->clause;
@@ -1240,6 +1271,12 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		vals[nv++] = sign * pct_hundredths(&q2.value);
 		j = q2.end;
 	}
+	/* changes that name what changed go by the names (every name must
+	 * name an indicator) */
+	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv))
+		return j;
+	if (named_only)
+		return j;
 	/* the sentence's headline-candidate figures before the phrase */
 	size_t idx[64], m = 0;
 	for (size_t i = st->sent_fig_first; i < st->out->n && m < 64; i++) {
@@ -1645,7 +1682,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		 * indicator would */
 		st->last_total_ind = -1;
 		st->last_fig_ind = -1;
-		st->last_fig_plan = st->last_fig_delta = st->last_fig_part = st->last_fig_excl = false;
+		st->last_fig_plan = st->last_fig_delta = st->last_fig_excl = false;
+		/* "较大事故1起、死亡3人": a count joined by 、 to a part is of
+		 * that part too -- whether this one is a part, its words say */
+		st->last_fig_part = at_lit(s, n, q->end, LIT("、")) && rule_hit(st, LG_RULE_PART, subj, NULL, 0);
+		if (st->last_fig_part)
+			st->last_fig_end = q->end;
 		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
 			st->item_skipped |= 1u << (st->nitems - 1);
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
