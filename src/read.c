@@ -175,6 +175,41 @@ static inline bool utf8_needs_norm(const unsigned char *p)
 	}
 }
 
+/* Full-width digits ０..９ in each encoding the reader decodes. */
+static bool fw_digit_utf8(const unsigned char *p)
+{
+	return p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99;
+}
+
+static bool fw_digit_gb(const unsigned char *p)
+{
+	return p[0] == 0xA3 && p[1] >= 0xB0 && p[1] <= 0xB9;
+}
+
+static bool fw_digit_le(const unsigned char *p)
+{
+	return p[1] == 0xFF && p[0] >= 0x10 && p[0] <= 0x19;
+}
+
+static bool fw_digit_be(const unsigned char *p)
+{
+	return p[0] == 0xFF && p[1] >= 0x10 && p[1] <= 0x19;
+}
+
+/* Is the full-width comma at s[i] (w bytes wide, as wide as a full-width
+ * digit) a thousands separator: a full-width digit before it, exactly
+ * three after it ("１，２３４家次")?  Between digits written as full-width
+ * characters a comma is no clause break. */
+static bool fw_thousands(const unsigned char *s, size_t n, size_t i, size_t w, bool (*digit)(const unsigned char *))
+{
+	if (i < w || i + 4 * w > n || !digit(s + i - w))
+		return false;
+	for (size_t k = 1; k <= 3; k++)
+		if (!digit(s + i + k * w))
+			return false;
+	return i + 5 * w > n || !digit(s + i + 4 * w);
+}
+
 /* Validate and clean UTF-8.  *multi counts well-formed multibyte
  * characters seen before an error (used to decide whether a failure means
  * "corrupt UTF-8" or "some other encoding"). */
@@ -325,7 +360,14 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 			return LG_ERR_ENCODING;
 		}
 		nmulti++;
-		if (utf8_needs_norm(s + i)) {
+		if (cp == 0xFF0C && fw_thousands(s, n, i, 3, fw_digit_utf8)) {
+			/* "１，２３４": a thousands separator */
+			if (run < i)
+				emit(&st, s + run, i - run, base + run), st.after_cr = false;
+			put_cp(&st, ',', base + i);
+			i += len;
+			run = i;
+		} else if (utf8_needs_norm(s + i)) {
 			if (run < i)
 				emit(&st, s + run, i - run, base + run), st.after_cr = false;
 			put_cp(&st, cp, base + i);
@@ -370,6 +412,8 @@ static lg_status norm_utf16(lg_text *t, const unsigned char *s, size_t n, size_t
 			*bad_off = base + at;
 			return LG_ERR_ENCODING;
 		}
+		if (u == 0xFF0C && fw_thousands(s, n, at, 2, le ? fw_digit_le : fw_digit_be))
+			u = ','; /* "１，２３４" */
 		put_cp(&st, u, base + at);
 	}
 	if (i < n)
@@ -442,6 +486,8 @@ static lg_status norm_gb18030(lg_text *t, const unsigned char *s, size_t n, size
 		unsigned cp;
 		*op = '\0';
 		lg_utf8_decode(out, &cp);
+		if (cp == 0xFF0C && fw_thousands(s, n, i, 2, fw_digit_gb))
+			cp = ','; /* "１，２３４" */
 		put_cp(&st, cp, i);
 		i += len;
 		run = i;

@@ -117,6 +117,39 @@ START_TEST(normal_form)
 }
 END_TEST
 
+/* A full-width comma between full-width digits, three after it, separates
+ * thousands (１，２３４ is 1,234) in every encoding; anywhere else it is the
+ * clause break it looks like. */
+START_TEST(full_width_thousands)
+{
+	static const char *const enc[] = { "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE" };
+	const char *in = "检查企业１，２３４家次，立案１，２起，２，３４５６人，罚款１，２３４，５６７．８元，共４，５６７";
+	const char *want = "检查企业1,234家次，立案1，2起，2，3456人，罚款1,234,567.8元，共4,567";
+	for (size_t e = 0; e < sizeof enc / sizeof enc[0]; e++) {
+		char buf[512];
+		size_t n = 0;
+		if (e >= 2) { /* with a byte order mark */
+			buf[0] = (char)(e == 2 ? 0xFF : 0xFE);
+			buf[1] = (char)(e == 2 ? 0xFE : 0xFF);
+			n = 2;
+		}
+		n += convert(enc[e], in, buf + n, sizeof buf - n);
+		lg_text t;
+		lg_text_init(&t);
+		lg_err err;
+		ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_AUTO, &err), LG_OK);
+		ck_assert_msg(strcmp(t.s, want) == 0, "%s: %s", enc[e], t.s);
+		/* the separator maps back to the comma it was */
+		const char *p = strstr(t.s, "1,234");
+		size_t off = lg_text_orig_offset(&t, (size_t)(p - t.s) + 1);
+		char comma[8];
+		size_t cl = convert(enc[e], "，", comma, sizeof comma);
+		ck_assert_int_eq(memcmp(buf + off, comma, cl), 0);
+		lg_text_release(&t);
+	}
+}
+END_TEST
+
 /* The UTF-8 clean-up passes over plain text in blocks of 16 bytes; a
  * character it must look at closely (normalised, a line end, invalid) is
  * put at every offset against the blocks and must come out as it does on
@@ -364,6 +397,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
+	tcase_add_test(tc, full_width_thousands);
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, many_edits_keep_offsets);
 	tcase_add_test(tc, text_reused_after_edits);
