@@ -29,7 +29,7 @@ typedef struct {
 	int year;           /* 0 when unknown */
 	char period[32];    /* "" for a full year, else e.g. "1-10月" */
 	char agency_from[16]; /* title, body, places, manifest, or "" */
-	char year_from[16];   /* title, opening, body, manifest, or "" */
+	char year_from[16];   /* title, opening, body, date (the signature's), manifest, or "" */
 	bool disclosure;      /* a 政府信息公开 annual report: its tables are the bureau's own */
 } lg_report;
 

@@ -442,6 +442,9 @@ const lg_file *lg_worker_process(lg_worker *w, const char *path)
 		lg_buf_adds(&w->warn, "no agency found in the text (give one in a manifest)\n");
 	if (!f->report.year)
 		lg_buf_adds(&w->warn, "no report year found in the text (give one in a manifest)\n");
+	else if (!strcmp(f->report.year_from, "date"))
+		lg_buf_addf(&w->warn, "no report year in the text: %d from the date it is signed (a manifest can say otherwise)\n",
+			    f->report.year);
 	lg_extract(w->x, &w->text, &f->report, &w->figs, &w->warn);
 	f->warnings = w->warn.s;
 	return f;

@@ -416,7 +416,8 @@ static bool rule_hit(fstate *st, lg_rule r, const lg_buf *text, char *detail, si
 }
 
 /* Copy s[a..b) into buf, masking 《book titles》 (names of laws and
- * documents are not subjects) and dropping soft newlines. */
+ * documents are not subjects; the name of a form, ending in 书, is) and
+ * dropping soft newlines. */
 static void masked_copy(lg_buf *buf, const char *s, size_t a, size_t b)
 {
 	lg_buf_reset(buf);
@@ -435,6 +436,13 @@ static void masked_copy(lg_buf *buf, const char *s, size_t a, size_t b)
 			continue;
 		}
 		const char *close = memmem(s + j, b - j, "》", 3);
+		if (close && close - s >= (ptrdiff_t)j + 6 && memcmp(close - 3, "书", 3) == 0) {
+			/* a form, not a law: 《责令限期整改指令书》 names what was
+			 * issued */
+			lg_buf_add(buf, s + j + 3, (size_t)(close - s) - j - 3);
+			i = (size_t)(close - s) + 3;
+			continue;
+		}
 		lg_buf_add(buf, "《》", 6);
 		if (!close)
 			break;

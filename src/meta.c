@@ -600,6 +600,45 @@ static int dominant_year(const char *text, size_t n)
 	return (b1 >= 0 && c1 >= 3 && c1 >= 2 * c2) ? 1990 + b1 : 0;
 }
 
+/* The date a report is signed, on a line of its own among its last lines
+ * ("2023年1月12日", "2023年1月"): a report signed in the first half of a
+ * year is about the year before, one signed later about that year ("今年
+ * 以来…", signed in November).  0 when there is no such line. */
+static int signed_year(const char *text, size_t n)
+{
+	size_t e = n;
+	for (int lines = 0; lines < 8 && e > 0; lines++) {
+		size_t b = e;
+		while (b > 0 && text[b - 1] != '\n')
+			b--;
+		size_t i = b, j = e;
+		while (i < j && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		while (j > i && (text[j - 1] == ' ' || text[j - 1] == '\t'))
+			j--;
+		int y = year_at(text, j, i);
+		if (y) {
+			size_t k = i + 7, m0 = k;
+			int month = 0;
+			while (k < j && text[k] >= '0' && text[k] <= '9' && k - m0 < 2)
+				month = month * 10 + (text[k++] - '0');
+			if (k > m0 && month >= 1 && month <= 12 && k + 3 <= j && memcmp(text + k, "月", 3) == 0) {
+				k += 3;
+				size_t d0 = k;
+				while (k < j && text[k] >= '0' && text[k] <= '9' && k - d0 < 2)
+					k++;
+				if (k > d0 && k + 3 <= j && memcmp(text + k, "日", 3) == 0)
+					k += 3;
+				if (k == j)
+					return month <= 6 ? y - 1 : y;
+			}
+			return 0; /* a year on a line of its own that is no date */
+		}
+		e = b > 0 ? b - 1 : 0;
+	}
+	return 0;
+}
+
 static size_t count_chars(const char *s, size_t n)
 {
 	size_t c = 0;
@@ -777,6 +816,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 		snprintf(r->year_from, sizeof r->year_from, "opening");
 	} else if ((r->year = dominant_year(text, n)) != 0) {
 		snprintf(r->year_from, sizeof r->year_from, "body");
+	} else if ((r->year = signed_year(text, n)) != 0) {
+		snprintf(r->year_from, sizeof r->year_from, "date");
 	}
 }
 
