@@ -328,6 +328,13 @@ typedef struct {
 	size_t ctx_scope_at;
 	size_t ctx_scope_end;
 	bool ctx_wider; /* the latest scope word names a wider area: 全国, 全省 in a city */
+	/* a scope word inside an item of a list (…、市级专项预案8个) is that
+	 * item's: after the item the scope before it is back */
+	bool ctx_item;
+	size_t ctx_item_end;
+	int item_scope;
+	size_t item_scope_at, item_scope_end;
+	bool item_wider;
 	bool ctx_campaign;
 	size_t ctx_campaign_end;
 	bool ctx_multi;
@@ -488,6 +495,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->ctx_scope = -1;
 	st->ctx_scope_at = 0;
 	st->ctx_wider = false;
+	st->ctx_item = false;
 	st->ctx_campaign = false;
 	st->ctx_campaign_end = 0;
 	st->nnp = 0;
@@ -603,6 +611,7 @@ static void townships(fstate *st, size_t upto)
 				st->ctx_scope_at = ms;
 				st->ctx_scope_end = me;
 				st->ctx_wider = false;
+				st->ctx_item = false;
 			}
 		}
 		unsigned char c = (unsigned char)s[i];
@@ -617,6 +626,56 @@ static void townships(fstate *st, size_t upto)
 		}
 	}
 	st->town_at = i;
+}
+
+/* Is the word at ms inside an item of a list: is the nearest break before
+ * it in its clause a 、 (总体预案1个、市级专项预案8个), or does it follow the
+ * 等 that closes a list (《…》等市级专项预案8个): the counted noun's? */
+static bool in_list_item(const fstate *st, size_t ms)
+{
+	const char *s = st->s;
+	if (ms >= st->sent_start + 3 && at_lit(s, ms, ms - 3, LIT("等")))
+		return true;
+	size_t i = ms;
+	while (i > st->sent_start) {
+		size_t k = lg_utf8_prev_len(s + st->sent_start, s + i);
+		i -= k;
+		if (k == 3 && at_lit(s, ms, i, LIT("、")))
+			return true;
+		if ((k == 1 && (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '(' || s[i] == ')')) ||
+		    (k == 3 && at_lit(s, ms, i, LIT("，"))))
+			return false;
+	}
+	return false;
+}
+
+/* Where the list item holding the word that ends at me ends: the next
+ * break (、 ， , ; : 。) or the sentence end. */
+static size_t list_item_end(fstate *st, size_t me)
+{
+	compute_sent_end(st);
+	const char *s = st->s;
+	for (size_t i = me; i < st->sent_end;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ',' || c == ';' || c == ':')
+			return i;
+		if (c == 0xE3 && (at_lit(s, st->sent_end, i, LIT("、")) || at_lit(s, st->sent_end, i, LIT("。"))))
+			return i;
+		if (c == 0xEF && at_lit(s, st->sent_end, i, LIT("，")))
+			return i;
+		i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	}
+	return st->sent_end;
+}
+
+/* The list item that had a scope word of its own is over. */
+static void item_scope_ends(fstate *st)
+{
+	st->ctx_item = false;
+	st->ctx_scope = st->item_scope;
+	st->ctx_scope_at = st->item_scope_at;
+	st->ctx_scope_end = st->item_scope_end;
+	st->ctx_wider = st->item_wider;
 }
 
 /* Scan the sentence up to `upto` for scope words, period, year, campaign
@@ -677,7 +736,21 @@ static void ctx_update(fstate *st, size_t upto)
 		case LG_CTX_TOWN:
 			if (in_np)
 				break;
+			if (st->ctx_item && ms >= st->ctx_item_end)
+				item_scope_ends(st);
 			if (st->ctx_scope < 0 || ms >= st->ctx_scope_at) {
+				if (in_list_item(st, ms)) {
+					if (!st->ctx_item) {
+						st->item_scope = st->ctx_scope;
+						st->item_scope_at = st->ctx_scope_at;
+						st->item_scope_end = st->ctx_scope_end;
+						st->item_wider = st->ctx_wider;
+					}
+					st->ctx_item = true;
+					st->ctx_item_end = list_item_end(st, me);
+				} else {
+					st->ctx_item = false;
+				}
 				/* "全国应急管理系统": the system words right after 全国 are
 				 * that wider area's, not this bureau's */
 				bool of_wider = st->ctx_wider && which == LG_CTX_ALL && ms == st->ctx_scope_end;
@@ -766,6 +839,8 @@ static void ctx_update(fstate *st, size_t upto)
 		}
 		from = me > ms ? me : ms + 1;
 	}
+	if (st->ctx_item && upto > st->ctx_item_end)
+		item_scope_ends(st);
 	townships(st, upto);
 	st->ctx_scanned = upto;
 }
