@@ -642,30 +642,25 @@ static bool in_list_item(const fstate *st, size_t ms)
 		i -= k;
 		if (k == 3 && at_lit(s, ms, i, LIT("、")))
 			return true;
-		if ((k == 1 && (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '(' || s[i] == ')')) ||
-		    (k == 3 && at_lit(s, ms, i, LIT("，"))))
+		size_t bl;
+		if (is_clause_break(s, ms, i, &bl) || s[i] == ';' || s[i] == '(' || s[i] == ')')
 			return false;
 	}
 	return false;
 }
 
 /* Where the list item holding the word that ends at me ends: the next
- * break (、 ， , ; : 。) or the sentence end. */
+ * 、, clause break or sentence end. */
 static size_t list_item_end(fstate *st, size_t me)
 {
 	compute_sent_end(st);
 	const char *s = st->s;
-	for (size_t i = me; i < st->sent_end;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ',' || c == ';' || c == ':')
+	size_t e = st->sent_end, k;
+	unsigned cp;
+	for (size_t i = me; i < e; i += cp_at(s, e, i, &cp))
+		if (at_lit(s, e, i, LIT("、")) || is_clause_break(s, e, i, &k) || is_sentence_end(s, e, i, &k))
 			return i;
-		if (c == 0xE3 && (at_lit(s, st->sent_end, i, LIT("、")) || at_lit(s, st->sent_end, i, LIT("。"))))
-			return i;
-		if (c == 0xEF && at_lit(s, st->sent_end, i, LIT("，")))
-			return i;
-		i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	}
-	return st->sent_end;
+	return e;
 }
 
 /* The list item that had a scope word of its own is over. */
@@ -1379,13 +1374,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if ((st->item_skipped >> k) & 1)
 			skipped = st->item_at[k] + 1;
 	}
-	if (!m) {
-		if (!skipped)
-			yoy_by_name(st, ss, q->start, vals, nv);
-		return j;
-	}
-	/* changes that name what changed go by the names */
-	if (dist && nv > 1 && yoy_by_name(st, ss, q->start, vals, nv))
+	if (!m)
 		return j;
 	/* the items before the phrase: "8.6万家次，…2.3万项，…1.12万次，…4.57亿元，
 	 * 同比分别增长12.3%、8.6%、5.2%、15.7%" -- the second is no figure,

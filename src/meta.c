@@ -618,20 +618,12 @@ static int signed_year(const char *text, size_t n)
 			j--;
 		int y = year_at(text, j, i);
 		if (y) {
-			size_t k = i + 7, m0 = k;
-			int month = 0;
-			while (k < j && text[k] >= '0' && text[k] <= '9' && k - m0 < 2)
-				month = month * 10 + (text[k++] - '0');
-			if (k > m0 && month >= 1 && month <= 12 && k + 3 <= j && memcmp(text + k, "月", 3) == 0) {
-				k += 3;
-				size_t d0 = k;
-				while (k < j && text[k] >= '0' && text[k] <= '9' && k - d0 < 2)
-					k++;
-				if (k > d0 && k + 3 <= j && memcmp(text + k, "日", 3) == 0)
-					k += 3;
-				if (k == j)
-					return month <= 6 ? y - 1 : y;
-			}
+			/* the month in digits, then 月 and an optional day */
+			size_t m = count_then(text, j, i + 7, "月");
+			int month = atoi(text + i + 7);
+			size_t d = m ? count_then(text, j, m, "日") : 0;
+			if (m && month >= 1 && month <= 12 && (d ? d : m) == j)
+				return month <= 6 ? y - 1 : y;
 			return 0; /* a year on a line of its own that is no date */
 		}
 		e = b > 0 ? b - 1 : 0;
