@@ -1583,6 +1583,27 @@ static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const cha
 	}
 }
 
+/* "道路交通事故5起、死亡4人", "实施“一案双罚”38起，处罚金额67.8万元": a
+ * number whose words from the figure of a part (the part rule's) are only
+ * the part_link rule's is of that part too. */
+static bool joined_to_part(fstate *st, size_t at)
+{
+	return st->last_fig_part && st->last_fig_end < at && at - st->last_fig_end <= 40 &&
+	       lg_re_search(lg_vocab_rule(st->v, LG_RULE_PART_LINK), st->x->md, st->s, at, st->last_fig_end, NULL,
+			    NULL);
+}
+
+/* Is part one of the indicators whole is the sum of (罚款 of 罚没款)? */
+static bool part_of_sum(const lg_vocab *v, int whole, int part)
+{
+	const lg_indicator *w = lg_vocab_get(v, (size_t)whole);
+	const char *pn = lg_vocab_get(v, (size_t)part)->name;
+	for (size_t k = 0; k < w->nparts; k++)
+		if (strcmp(w->parts[k], pn) == 0)
+			return true;
+	return false;
+}
+
 static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind);
 
 /* A bare number after a label that names its unit in brackets, outside a
@@ -1757,7 +1778,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		st->last_fig_plan = st->last_fig_delta = st->last_fig_excl = false;
 		/* "较大事故1起、死亡3人": a count joined by 、 to a part is of
 		 * that part too -- whether this one is a part, its words say */
-		st->last_fig_part = at_lit(s, n, q->end, LIT("、")) && rule_hit(st, LG_RULE_PART, subj, NULL, 0);
+		st->last_fig_part = joined_to_part(st, q->start) || rule_hit(st, LG_RULE_PART, subj, NULL, 0);
 		if (st->last_fig_part)
 			st->last_fig_end = q->end;
 		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
@@ -1909,8 +1930,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	st->last_fig_ind = best;
 	/* "道路交通事故5起、死亡4人": a count joined by 、 to a part the part
 	 * rule made is of that part too */
-	bool joined_to_part = st->last_fig_part && st->last_fig_end <= subj_s && subj_s - st->last_fig_end <= 3 &&
-			      at_lit(s, n, st->last_fig_end, LIT("、"));
+	bool by_link = joined_to_part(st, q->start);
 	st->last_fig_end = q->end;
 	if (best != excl_of)
 		best_excl = own_exclusion(st, d, subj, best_subj);
@@ -1954,13 +1974,16 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (change_words(st, q->end, q->end + 30 < n ? q->end + 30 : n, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "where a change started (由…增加到…)";
-	} else if (joined_to_part || rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
+	} else if (by_link || rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
 		role = LG_ROLE_SUB;
 		reason = "one kind of the indicator's cases, a part of its total";
 		by_part = true;
-	} else if (sub_clause || st->sent_qizhong) {
+	} else if ((sub_clause || st->sent_qizhong) &&
+		   !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best))) {
 		/* a part of a figure already given, whatever its scope:
-		 * "其中,市级检查企业703家次" is part of the city's 8778 */
+		 * "其中,市级检查企业703家次" is part of the city's 8778 -- but
+		 * a part of a sum (罚没款586万元,其中罚款571万元) is the whole
+		 * of its own indicator */
 		role = LG_ROLE_SUB;
 		reason = "a part of a figure already given";
 		if (!sub_clause)

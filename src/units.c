@@ -4,6 +4,7 @@
 #include "lg_units.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lg_read.h"
@@ -271,7 +272,10 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 		if (d == -2)
 			return false;
 		any = true;
-		if (d >= 0) {
+		if (d == 0 && !prev_digit && i > 0) {
+			/* 一千零八十六: 零 after a 千 holds an empty place */
+			num = 0;
+		} else if (d >= 0) {
 			if (prev_digit) {
 				/* 二〇二一: digits written one by one */
 				num = num * 10 + (unsigned)d;
@@ -368,6 +372,9 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 			return false;
 		/* 数十起, 几百人: an unknown number, not ten or a hundred */
 		if (prev_is(s, i, "数") || prev_is(s, i, "几"))
+			return false;
+		/* the fraction of 八十六点五: read with the number it ends */
+		if (i >= 6 && prev_is(s, i, "点") && is_cn_numeral_at(s, n, i - 3 - lg_utf8_prev_len(s, s + i - 3), &pk, &pd))
 			return false;
 		if (prev_is(s, i, "第") || prev_is(s, i, "初") || prev_is(s, i, "周") || prev_is(s, i, "星期") ||
 		    prev_is(s, i, "礼拜") || prev_is(s, i, "农历") || prev_is(s, i, "之") || prev_is(s, i, "统"))
@@ -539,6 +546,8 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	size_t nd = 0;
 	bool toolong = false;
 	unsigned long long cnval = 0;
+	bool cn_frac = false;
+	int cn_mult = 0;
 
 	if ((unsigned char)s[i] >= '0' && (unsigned char)s[i] <= '9') {
 		j = scan_arabic(s, n, i, digits, sizeof digits, &nd, &toolong);
@@ -551,6 +560,26 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		if (!lg_units_parse_cn(s + i, j - i, &cnval))
 			return false;
 		q->chinese = true;
+		/* 一千零八十六点五万元: digits after 点 are a decimal fraction, and
+		 * a 万 or 亿 after them multiplies the whole */
+		size_t pk, dk;
+		if (at(s, n, j, "点", &pk) && lg_units_cn_digit(s, n, j + pk, &dk) >= 0) {
+			nd = (size_t)snprintf(digits, sizeof digits, "%llu.", cnval);
+			j += pk;
+			int fd;
+			while ((fd = lg_units_cn_digit(s, n, j, &dk)) >= 0) {
+				if (nd + 1 < sizeof digits)
+					digits[nd++] = (char)('0' + fd);
+				else
+					toolong = true;
+				j += dk;
+			}
+			if (at(s, n, j, "万", &dk))
+				cn_mult = 4, j += dk;
+			else if (at(s, n, j, "亿", &dk))
+				cn_mult = 8, j += dk;
+			cn_frac = true;
+		}
 	}
 	q->num_end = j;
 
@@ -652,7 +681,7 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	q->end = j;
 
 	/* the value, exactly */
-	if (q->chinese) {
+	if (q->chinese && !cn_frac) {
 		lg_dec_from_u64(&q->value, cnval);
 	} else {
 		if (toolong) {
@@ -665,7 +694,7 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 			return true;
 		}
 	}
-	int shift = mult;
+	int shift = mult + cn_mult;
 	if (u && u->kind == LG_UK_MONEY)
 		shift += u->exp - 4;
 	if (shift && lg_dec_shift(&q->value, shift) != LG_OK)

@@ -165,6 +165,11 @@ START_TEST(blocks_agree_at_every_offset)
 		{ "\xE3\x80\x81", "、" }, { "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80" }, { "（", "(" },
 		{ "\xED\xA0\x80", NULL }, { "\xE0\x80\x80", NULL }, { "\x80", NULL },
 		{ "\xE4\xB8", NULL },      { "\xFF", NULL },		  { "\xE3\x80", NULL },
+		/* line ends, and the full-width comma after a full-width digit:
+		 * a thousands separator or not */
+		{ "\r\n", "\n" }, { "\r", "\n" }, { "\r\r\n", "\n\n" }, { "\xE2\x80\xA8", "\n" },
+		{ "１，２３４", "1,234" }, { "８，", "8，" }, { "，１，２３４，", "，1,234，" },
+		{ "”‖…", "”‖…" }, { "—", "-" }, { "\xE2\x80\xA9", "\n" },
 	};
 	lg_text t;
 	lg_text_init(&t);
