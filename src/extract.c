@@ -1181,8 +1181,11 @@ static size_t split_names(const char *s, size_t a, size_t e, size_t *ns, size_t 
 	for (size_t i = a; i < e && k < max;) {
 		if (at_lit(s, e, i, LIT("、")) || at_lit(s, e, i, LIT("和")) || at_lit(s, e, i, LIT("及")) ||
 		    at_lit(s, e, i, LIT("与"))) {
-			ns[k] = from;
-			ne[k++] = i;
+			/* none before the first: "…下降14.8%、死亡人数下降13.6%" */
+			if (i > a) {
+				ns[k] = from;
+				ne[k++] = i;
+			}
 			from = i += 3;
 			continue;
 		}
