@@ -25,7 +25,7 @@
 typedef struct {
 	char agency[192];   /* 重庆市大足区应急管理局; "" when unknown */
 	char region[192];   /* the most specific place: 大足区; "" when unknown */
-	char level[8];      /* 市 区 县 省 州 旗 盟, or "" */
+	char level[8];      /* 市 区 县 省 州 旗 盟 师, or "" */
 	int year;           /* 0 when unknown */
 	char period[32];    /* "" for a full year, else e.g. "1-10月" */
 	char agency_from[16]; /* title, body, places, manifest, or "" */

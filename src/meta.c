@@ -105,7 +105,8 @@ static const char *place_level(const char *s, size_t n)
 {
 	if (ends_with(s, n, "自治区") || ends_with(s, n, "省"))
 		return "省";
-	static const char *const lv[] = { "市", "区", "县", "州", "旗", "盟" };
+	/* 师: a division of the 新疆生产建设兵团 (新疆生产建设兵团第八师) */
+	static const char *const lv[] = { "市", "区", "县", "州", "旗", "盟", "师" };
 	for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++)
 		if (ends_with(s, n, lv[i]))
 			return lv[i];

@@ -16,7 +16,7 @@
 extern const char lg_vocab_default_text[];
 extern const size_t lg_vocab_default_len;
 
-static const char *const levels[] = { "", "市", "区", "县", "省", "州", "盟", "旗" };
+static const char *const levels[] = { "", "市", "区", "县", "省", "州", "盟", "旗", "师" };
 #define NLEVELS (sizeof levels / sizeof levels[0])
 
 static const char *const rule_keys[LG_RULE_COUNT] = {
