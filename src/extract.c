@@ -507,7 +507,9 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->ctx_multi = false;
 	st->ctx_period[0] = '\0';
 	st->ctx_year = 0;
-	st->sent_qizhong = false;
+	/* "其中，对单位处罚36宗…；对个人处罚7宗…": the parts a 其中 opens
+	 * run on after a semicolon */
+	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
