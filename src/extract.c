@@ -23,6 +23,7 @@ struct lg_extractor {
 	lg_buf subj;   /* masked subject */
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
+	lg_buf partw;  /* masked words of a passed-over number (joined_to_part) */
 	int grp[LG_CTX_COUNT];
 	lg_cpset stop; /* the characters the main scan stops at */
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
@@ -77,6 +78,7 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	lg_buf_init(&x->subj);
 	lg_buf_init(&x->clause);
 	lg_buf_init(&x->np);
+	lg_buf_init(&x->partw);
 	for (int g = 0; g < LG_CTX_COUNT; g++)
 		x->grp[g] = lg_vocab_context_group(v, (lg_ctx_group)g);
 	/* digits, newline, sentence ends, “ 《, every numeral lead, 百 千 万 */
@@ -111,6 +113,7 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->subj);
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
+	lg_buf_release(&x->partw);
 	free(x);
 }
 
@@ -315,6 +318,10 @@ typedef struct {
 	bool in_plan;
 	size_t line_start;
 	bool sect_campaign;
+	/* the section's heading sentence, not yet asked whether it names a
+	 * campaign (asked when a figure needs to know: sect_campaign_now) */
+	bool heading_unasked;
+	size_t heading_s, heading_e;
 	bool heading_pending;
 	bool sent_has_count; /* a count or amount an indicator takes: no heading */
 	size_t town_at;      /* townships: the sentence is read up to here */
@@ -384,6 +391,10 @@ typedef struct {
 	bool last_fig_plan;  /* ... and it was turned away as a plan */
 	bool last_fig_delta; /* ... or as a change or a comparison base */
 	bool last_fig_part;  /* ... or made a part by the part rule */
+	/* a number passed over (lg_extractor_only_units) whose own words may
+	 * make it a part: asked only when a number is linked to it */
+	bool part_maybe;
+	size_t part_s, part_e, part_end; /* its words; its end */
 	bool last_fig_excl;  /* ... or turned away by its indicator's own words (罚款标准, 罚款上限) */
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
@@ -502,6 +513,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
 	st->last_fig_part = false;
+	st->part_maybe = false;
 	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
 	st->ctx_multi = false;
@@ -522,6 +534,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	if (mk == MARK_INLINE) {
 		st->heading_pending = true;
 		st->sect_campaign = false;
+		st->heading_unasked = false;
 	}
 	if (mk != MARK_NONE)
 		i = skip_spaces(s, n, after);
@@ -537,11 +550,23 @@ static void end_sentence(fstate *st, size_t end)
 		st->heading_pending = false;
 		if (!st->sent_has_count && end > st->sent_start &&
 		    end - st->sent_start <= HEADING_MAX_BYTES) {
-			size_t ms, me;
-			if (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, end, st->sent_start, &ms, &me))
-				st->sect_campaign = true;
+			st->heading_unasked = true;
+			st->heading_s = st->sent_start;
+			st->heading_e = end;
 		}
 	}
+}
+
+/* Does the section's heading name a campaign?  Asked once, when the first
+ * figure of the section needs to know. */
+static bool sect_campaign_now(fstate *st)
+{
+	if (st->heading_unasked) {
+		st->heading_unasked = false;
+		st->sect_campaign = lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, st->heading_e,
+						 st->heading_s, NULL, NULL);
+	}
+	return st->sect_campaign;
 }
 
 static int heading_year(const char *s, size_t n)
@@ -563,6 +588,7 @@ static void start_paragraph(fstate *st, size_t pos)
 	const char *s = st->s;
 	size_t n = st->n;
 	st->sect_campaign = false;
+	st->heading_unasked = false;
 	st->heading_pending = true;
 	st->prev_para_start = st->para_start;
 	st->para_start = pos;
@@ -1085,7 +1111,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	} else {
 		detail_from(f->raw, sizeof f->raw, st->s, q->start, q->end);
 	}
-	if (st->sect_campaign || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
+	if (sect_campaign_now(st) || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
 		f->scope = LG_SCOPE_CAMPAIGN;
 	else if (st->ctx_scope >= 0)
 		f->scope = (lg_scope)st->ctx_scope;
@@ -1591,11 +1617,21 @@ static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const cha
 /* "道路交通事故5起、死亡4人", "实施“一案双罚”38起，处罚金额67.8万元": a
  * number whose words from the figure of a part (the part rule's) are only
  * the part_link rule's is of that part too. */
+static bool linked_words(fstate *st, size_t from, size_t at)
+{
+	return from < at && at - from <= 40 &&
+	       lg_re_search(lg_vocab_rule(st->v, LG_RULE_PART_LINK), st->x->md, st->s, at, from, NULL, NULL);
+}
+
 static bool joined_to_part(fstate *st, size_t at)
 {
-	return st->last_fig_part && st->last_fig_end < at && at - st->last_fig_end <= 40 &&
-	       lg_re_search(lg_vocab_rule(st->v, LG_RULE_PART_LINK), st->x->md, st->s, at, st->last_fig_end, NULL,
-			    NULL);
+	if (st->last_fig_part)
+		return linked_words(st, st->last_fig_end, at);
+	if (!st->part_maybe || !linked_words(st, st->part_end, at))
+		return false;
+	lg_buf *w = &st->x->partw;
+	masked_copy(w, st->s, st->part_s, st->part_e);
+	return rule_hit(st, LG_RULE_PART, w, NULL, 0);
 }
 
 /* Is part one of the indicators whole is the sum of (罚款 of 罚没款)? */
@@ -1783,9 +1819,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		st->last_fig_plan = st->last_fig_delta = st->last_fig_excl = false;
 		/* "较大事故1起、死亡3人": a count joined by 、 to a part is of
 		 * that part too -- whether this one is a part, its words say */
-		st->last_fig_part = joined_to_part(st, q->start) || rule_hit(st, LG_RULE_PART, subj, NULL, 0);
+		st->last_fig_part = joined_to_part(st, q->start);
 		if (st->last_fig_part)
 			st->last_fig_end = q->end;
+		st->part_maybe = !st->last_fig_part;
+		st->part_s = subj_s;
+		st->part_e = subj_e;
+		st->part_end = q->end;
 		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
 			st->item_skipped |= 1u << (st->nitems - 1);
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
@@ -1999,6 +2039,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	st->last_fig_plan = by_rule == LG_RULE_PLAN;
 	st->last_fig_part = by_part;
+	st->part_maybe = false;
 	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
 	st->last_fig_excl = best_excl;
 	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;

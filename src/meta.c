@@ -183,7 +183,9 @@ static size_t place_before_br(const char *text, const char *p, const char **star
 	const char *cut = q;
 	for (const char *r = q; r < p;) {
 		for (size_t b = 0; b < sizeof breakers / sizeof breakers[0]; b++) {
-			if (starts(r, p, breakers[b]) && !inside_place_word(q, r, p)) {
+			/* every breaker begins with a three-byte character */
+			if (r[1] == breakers[b][1] && r[2] == breakers[b][2] && r[0] == breakers[b][0] &&
+			    starts(r, p, breakers[b]) && !inside_place_word(q, r, p)) {
 				size_t bl = strlen(breakers[b]);
 				if (r + bl <= p && r + bl > cut) {
 					cut = r + bl;
@@ -273,7 +275,10 @@ static bool is_addressee(const char *s, size_t n)
 /* A web page's publisher line: "来源:XX区应急管理局", "发布机构:XX市应急管理局". */
 static void publisher(const char *s, size_t n, const char *text, cand *c, int *nc, int max)
 {
-	static const char *const keys[] = { "来源:", "发布机构:", "来源：", "发布机构：" };
+	/* the clean text has folded the full-width colon */
+	static const char *const keys[] = { "来源:", "发布机构:" };
+	if (!memchr(s, ':', n))
+		return;
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		const char *key = memmem(s, n, keys[k], strlen(keys[k]));
 		if (!key)
