@@ -252,10 +252,17 @@ static inline bool is_sentence_end(const char *s, size_t n, size_t i, size_t *le
 	return sentence_end_at(s, n, i, len);
 }
 
+/* A comma between digits (1,560) separates thousands: no clause break. */
+static inline bool thousands_comma(const char *s, size_t n, size_t i)
+{
+	return s[i] == ',' && i > 0 && i + 1 < n && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' &&
+	       s[i + 1] <= '9';
+}
+
 static bool is_clause_break(const char *s, size_t n, size_t i, size_t *len)
 {
 	unsigned char c = (unsigned char)s[i];
-	if (c == ',' || c == ':') {
+	if ((c == ',' && !thousands_comma(s, n, i)) || c == ':') {
 		*len = 1;
 		return true;
 	}
@@ -643,7 +650,7 @@ static void townships(fstate *st, size_t upto)
 			}
 		}
 		unsigned char c = (unsigned char)s[i];
-		if (c == ',' || c == ';' || c == ':' || c == ')') {
+		if ((c == ',' && !thousands_comma(s, upto, i)) || c == ';' || c == ':' || c == ')') {
 			st->town_pending = true;
 			i++;
 		} else if (c == 0xEF && at_lit(s, upto, i, LIT("，"))) {
@@ -892,7 +899,8 @@ static size_t words_start(fstate *st, size_t qs, bool bounded, bool *in_paren)
 				i -= k;
 				continue;
 			}
-			if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '\t' || c == '|')
+			if ((c == ',' && !thousands_comma(s, st->n, i - 1)) || c == ':' || c == ';' || c == '!' || c == '?' ||
+			    c == '\t' || c == '|')
 				break;
 			if (c == '(') {
 				*in_paren = true;
