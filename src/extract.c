@@ -252,6 +252,29 @@ static inline bool is_sentence_end(const char *s, size_t n, size_t i, size_t *le
 	return sentence_end_at(s, n, i, len);
 }
 
+/* Does the word 全X name an area wider than the bureau's (of level)?  全国
+ * anywhere; 全省 below a province; 全市 in a district's or a county's report
+ * (the city it is in); 全州 below a prefecture (州); 全盟 in a banner's (旗)
+ * or a city's under a league. */
+static bool wider_area(const char *w, size_t n, const char *level)
+{
+	static const struct {
+		const char *word, *below; /* the levels it is wider than */
+	} wider[] = {
+		{ "全国", NULL }, { "全省", "市区县州盟旗师" }, { "全市", "区县旗" }, { "全州", "市区县" }, { "全盟", "市旗" },
+	};
+	if (n != 6)
+		return false;
+	for (size_t k = 0; k < sizeof wider / sizeof wider[0]; k++) {
+		if (memcmp(w, wider[k].word, 6) != 0)
+			continue;
+		if (!wider[k].below)
+			return true;
+		return level[0] && strstr(wider[k].below, level) != NULL;
+	}
+	return false;
+}
+
 /* A comma between digits (1,560) separates thousands: no clause break. */
 static inline bool thousands_comma(const char *s, size_t n, size_t i)
 {
@@ -341,7 +364,7 @@ typedef struct {
 	int ctx_scope;
 	size_t ctx_scope_at;
 	size_t ctx_scope_end;
-	bool ctx_wider; /* the latest scope word names a wider area: 全国, 全省 in a city */
+	bool ctx_wider; /* the latest scope word names a wider area (wider_area) */
 	/* a scope word inside an item of a list (…、市级专项预案8个) is that
 	 * item's: after the item the scope before it is back */
 	bool ctx_item;
@@ -787,12 +810,7 @@ static void ctx_update(fstate *st, size_t upto)
 				st->ctx_scope = which;
 				st->ctx_scope_at = ms;
 				st->ctx_scope_end = me;
-				/* 全国 anywhere, 全省 below a province: not this bureau's area */
-				st->ctx_wider = of_wider ||
-						(which == LG_CTX_ALL && me - ms == 6 &&
-						 (memcmp(s + ms, "全国", 6) == 0 ||
-						  ((memcmp(s + ms, "全省", 6) == 0) && strcmp(st->rep->level, "省") != 0 &&
-						   st->rep->level[0])));
+				st->ctx_wider = of_wider || (which == LG_CTX_ALL && wider_area(s + ms, me - ms, st->rep->level));
 			}
 			break;
 		case LG_CTX_CAMPAIGN:
@@ -2019,7 +2037,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		reason = "several years together";
 	} else if (st->ctx_wider) {
 		role = LG_ROLE_EXCLUDED;
-		reason = "a figure of a wider area (全国, 全省)";
+		reason = "a figure of a wider area (全国, 全省, 全市 in a county)";
 	} else if (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "refers to another year";

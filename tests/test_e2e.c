@@ -412,7 +412,7 @@ END_TEST
 START_TEST(unknown_agency_and_manifest)
 {
 	char *dir = t_tmpdir();
-	const char r[] = "工作报告\n全市共检查企业500家次，罚款86.5万元。\n";
+	const char r[] = "工作报告\n全县共检查企业500家次，罚款86.5万元。\n";
 	put(dir, "anon.txt", r, sizeof r - 1);
 	ck_assert_int_eq(run("$LGTREND extract '%s/anon.txt'", dir), 0);
 	char want[4600];
