@@ -305,12 +305,16 @@ static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 		e--;
 	if (e == line_start)
 		return true;
-	size_t chars = 0;
-	for (size_t i = line_start; i < e && chars < 24; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			chars++;
-	if (chars < 24)
-		return true;
+	/* a short line (under 24 characters) ends its paragraph; 96 bytes
+	 * or more are 24 characters or more, whatever they are */
+	if (e - line_start < 96) {
+		size_t chars = 0;
+		for (size_t i = line_start; i < e && chars < 24; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80)
+				chars++;
+		if (chars < 24)
+			return true;
+	}
 	unsigned char last = (unsigned char)s[e - 1];
 	if (last == ';' || last == ':' || last == '!' || last == '?' || last == ')' || last == ']' || last == '|')
 		return true;

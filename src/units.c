@@ -583,12 +583,6 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	}
 	q->num_end = j;
 
-	/* approximation prefix just before the number */
-	size_t plen;
-	q->approx = approx_before(s, lo, i, lg_units_round_lead(s, n, i), &plen);
-	if (q->approx != LG_APPROX_NONE)
-		q->start = i - plen;
-
 	/* a range: 1-10月, 2-3天, 10~20人 */
 	if (!q->chinese && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' && s[j + 1] <= '9') {
 		char tmp[LG_DEC_MAXDIG + 8];
@@ -648,6 +642,15 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	}
 	if (q->chinese && !u)
 		return false;
+	/* approximation prefix just before the number (what comes after it,
+	 * read above, says more: 近50万元以上 is a floor) */
+	size_t plen;
+	lg_approx pre = approx_before(s, lo, i, lg_units_round_lead(s, n, i), &plen);
+	if (pre != LG_APPROX_NONE) {
+		q->start = i - plen;
+		if (q->approx == LG_APPROX_NONE)
+			q->approx = pre;
+	}
 	if (u) {
 		pthread_once(&canon_once, canon_init);
 		q->unit = u->canon;

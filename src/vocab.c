@@ -643,6 +643,12 @@ static bool prefilter_unsafe(const char *src)
  * with it.  No prefilter when the pattern can match the empty string or
  * begin with a character it does not spell (probed with a few unrelated
  * characters: a `.` or a negated class). */
+/* The first byte of code point cp (below U+10000) in UTF-8. */
+static unsigned lead_byte(unsigned cp)
+{
+	return cp < 0x80 ? cp : cp < 0x800 ? 0xC0 | (cp >> 6) : 0xE0 | (cp >> 12);
+}
+
 static void build_starts(lg_re *r, const char *src)
 {
 	r->starts = NULL;
@@ -651,17 +657,31 @@ static void build_starts(lg_re *r, const char *src)
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (!md)
 		return;
+	/* what PCRE2 knows of a match's first byte spares most probes: a code
+	 * point whose first byte no match begins with cannot begin one */
+	uint8_t first[32];
+	memset(first, 0xFF, sizeof first);
+	uint32_t ftype = 0, funit = 0;
+	const uint8_t *fmap = NULL;
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &ftype) == 0 && ftype == 1 &&
+	    pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &funit) == 0 && funit < 256) {
+		memset(first, 0, sizeof first);
+		first[funit >> 3] = (uint8_t)(1u << (funit & 7));
+	} else if (ftype == 0 && pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &fmap) == 0 && fmap) {
+		memcpy(first, fmap, sizeof first);
+	}
+#define MAY(cp) ((first[lead_byte(cp) >> 3] >> (lead_byte(cp) & 7)) & 1)
 	static const unsigned probes[] = { 0x7684 /* 的 */, 0x9F98 /* 龘 */, 0x4E28 /* 丨 */, 0x3001 /* 、 */,
 					   0x00E9 /* é */, 0xFF21 /* Ａ */, 0x0416 /* Ж */, 0x3042 /* あ */ };
 	bool ok = pcre2_match(r->code, (PCRE2_SPTR) "", 0, 0, 0, md, NULL) < 0;
 	for (size_t i = 0; ok && i < sizeof probes / sizeof probes[0]; i++)
-		if (can_begin(r->code, md, probes[i]))
+		if (MAY(probes[i]) && can_begin(r->code, md, probes[i]))
 			ok = false;
 	uint8_t *bm = ok ? lg_xcalloc(8192, 1) : NULL;
 	uint8_t *seen = ok ? lg_xcalloc(8192, 1) : NULL; /* each character is probed once */
 #define SET(cp) (bm[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
 	for (unsigned c = 1; ok && c < 0x80; c++)
-		if (can_begin(r->code, md, c))
+		if (MAY(c) && can_begin(r->code, md, c))
 			SET(c);
 	/* Unicode digits and spaces: Arabic-Indic, Devanagari, full-width;
 	 * no-break and ideographic spaces, the general-punctuation spaces */
@@ -671,7 +691,7 @@ static void build_starts(lg_re *r, const char *src)
 					      { 0x202F, 0x202F }, { 0x205F, 0x205F }, { 0x3000, 0x3000 } };
 	for (size_t k = 0; ok && k < sizeof ranges / sizeof ranges[0]; k++)
 		for (unsigned c = ranges[k][0]; c <= ranges[k][1]; c++)
-			if (can_begin(r->code, md, c))
+			if (MAY(c) && can_begin(r->code, md, c))
 				SET(c);
 	for (const unsigned char *p = (const unsigned char *)src; ok && *p;) {
 		unsigned cp;
@@ -694,10 +714,11 @@ static void build_starts(lg_re *r, const char *src)
 		if ((seen[cp >> 3] >> (cp & 7)) & 1)
 			continue;
 		seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		if (can_begin(r->code, md, cp))
+		if (MAY(cp) && can_begin(r->code, md, cp))
 			SET(cp);
 	}
 #undef SET
+#undef MAY
 	free(seen);
 	pcre2_match_data_free(md);
 	if (!ok) {
