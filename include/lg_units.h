@@ -116,6 +116,12 @@ const char *lg_units_canonical(const char *unit);
 /* Id of the canonical form of a unit (written or canonical), or -1. */
 int lg_units_canon_id(const char *unit);
 
+/* The characters a quantity in one of the units allowed[canonical id] must
+ * have after its number: the first character of each spelling of those
+ * units, and 万 亿 千 when money is among them (罚款312.6万 is read as
+ * 万元).  Writes up to max code points to cps; returns how many. */
+size_t lg_units_key_chars(const bool *allowed, unsigned *cps, size_t max);
+
 const char *lg_approx_name(lg_approx a); /* "", "floor", "ceiling", "about" */
 
 #endif

@@ -29,6 +29,11 @@ struct lg_extractor {
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
 	bool only_units;       /* read as figures only the numbers in units[] (export of some indicators) */
 	bool units[LG_UNITS_MAX];
+	/* the characters a quantity in one of units[] or a percentage must
+	 * have (UTF-8): a sentence with none of them has no number to read */
+	uint32_t keys[32]; /* each a character of one or three bytes, packed */
+	size_t nkeys;
+	lg_cpset stop_keys; /* stop and the keys: the scan's stops in an export */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -99,8 +104,30 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 void lg_extractor_only_units(lg_extractor *x, const bool *units)
 {
 	x->only_units = units != NULL;
-	if (units)
-		memcpy(x->units, units, sizeof x->units);
+	x->nkeys = 0;
+	if (!units)
+		return;
+	memcpy(x->units, units, sizeof x->units);
+	/* a percentage is read whatever the units: a change stated in the text */
+	bool keyed[LG_UNITS_MAX];
+	memcpy(keyed, units, sizeof keyed);
+	int pct = lg_units_canon_id("%");
+	if (pct >= 0)
+		keyed[pct] = true;
+	unsigned cps[32];
+	size_t k = lg_units_key_chars(keyed, cps, 32);
+	memcpy(&x->stop_keys, &x->stop, sizeof x->stop_keys);
+	for (size_t i = 0; i < k; i++) {
+		unsigned cp = cps[i];
+		if (k == 32 || (cp >= 0x80 && (cp < 0x800 || cp >= 0x10000))) {
+			x->nkeys = 0; /* more than it holds, or not of one or three bytes: every number is read */
+			return;
+		}
+		x->keys[x->nkeys++] = cp < 0x80 ? cp
+					       : (0xE0u | (cp >> 12)) << 16 | (0x80u | ((cp >> 6) & 0x3F)) << 8 |
+							 (0x80u | (cp & 0x3F));
+		lg_cpset_add(&x->stop_keys, cp);
+	}
 }
 
 void lg_extractor_free(lg_extractor *x)
@@ -351,6 +378,11 @@ typedef struct {
 
 	bool in_plan;
 	size_t line_start;
+	/* an export (lg_extractor_only_units): the sentence's numbers are not
+	 * read until one of the keys turns up (no quantity in a wanted unit
+	 * can be without one); first_num: where the first might begin */
+	bool defer_nums;
+	size_t first_num;
 	bool sect_campaign;
 	/* the section's heading sentence, not yet asked whether it names a
 	 * campaign (asked when a figure needs to know: sect_campaign_now) */
@@ -534,6 +566,8 @@ static void begin_sentence(fstate *st, size_t pos)
 	const char *s = st->s;
 	size_t n = st->n;
 	st->sent_start = pos;
+	st->defer_nums = st->x->only_units && st->x->nkeys > 0;
+	st->first_num = SIZE_MAX;
 	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
 	st->ctx_scanned = pos;
@@ -2439,6 +2473,48 @@ static inline size_t skip_plain(const lg_cpset *stop, const char *s0, size_t n, 
 	return n;
 }
 
+/* A quoted name or slogan (“2023行动”, “三项制度”, “万人助万企”) or a
+ * title in 《》 at s[i], closed on its line within 96 (240) bytes: the
+ * index after its closing mark -- the main scan passes over it whole --
+ * else 0. */
+static size_t quoted_end(const char *s, size_t n, size_t i)
+{
+	const char *mark;
+	size_t reach;
+	if (at_lit(s, n, i, LIT("“")))
+		mark = "”", reach = 96;
+	else if (at_lit(s, n, i, LIT("《")))
+		mark = "》", reach = 240;
+	else
+		return 0;
+	size_t lim = i + reach < n ? i + reach : n;
+	const char *close = memmem(s + i + 3, lim - i - 3, mark, 3);
+	const char *nl = memchr(s + i, '\n', lim - i);
+	return close && (!nl || nl > close) ? (size_t)(close - s) + 3 : 0;
+}
+
+/* Is the character at p one of the keys (lg_extractor_only_units)? */
+static inline bool at_key(const lg_extractor *x, const char *p, size_t avail)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	uint32_t w = u[0] < 0x80 ? u[0] : avail >= 3 ? (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2] : 0;
+	for (size_t j = 0; j < x->nkeys; j++)
+		if (x->keys[j] == w)
+			return true;
+	return false;
+}
+
+/* The deferred numbers of the sentence must be read after all: the scan
+ * goes back to the first (as if it had never passed it). */
+static bool read_deferred(fstate *st, size_t *i)
+{
+	st->defer_nums = false;
+	if (st->first_num == SIZE_MAX)
+		return false;
+	*i = st->first_num;
+	return true;
+}
+
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
 {
 	lg_figures_reset(out);
@@ -2465,10 +2541,16 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		if (table_row(&st, 0, le))
 			i = le;
 	}
-	while ((i = skip_plain(&x->stop, s, n, i)) < n) {
+	/* in an export, the scan also stops at the keys */
+	const lg_cpset *stops = x->only_units && x->nkeys ? &x->stop_keys : &x->stop;
+scan:
+	while ((i = skip_plain(stops, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
 		if (c == '\n') {
+			/* a number may read on across a line end */
+			if (st.defer_nums && read_deferred(&st, &i))
+				continue;
 			if (is_hard_break(s, n, i, st.line_start)) {
 				end_sentence(&st, i);
 				st.line_start = i + 1;
@@ -2487,29 +2569,31 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			continue;
 		}
 		if (is_sentence_end(s, n, i, &k)) {
+			/* a heading must know whether it holds a count */
+			if (st.defer_nums && st.heading_pending && i + k - st.sent_start <= HEADING_MAX_BYTES &&
+			    read_deferred(&st, &i))
+				continue;
 			end_sentence(&st, i + k);
 			i += k;
 			begin_sentence(&st, i);
 			continue;
 		}
 		if (c >= 0xE2) {
-			if (at_lit(s, n, i, LIT("“"))) {
-				/* a quoted name or slogan: “2023行动”, “三项制度”, “万人助万企” */
-				size_t lim = i + 96 < n ? i + 96 : n;
-				const char *close = memmem(s + i + 3, lim - i - 3, "”", 3);
-				const char *nl = memchr(s + i, '\n', lim - i);
-				if (close && (!nl || nl > close)) {
-					i = (size_t)(close - s) + 3;
+			size_t e = quoted_end(s, n, i);
+			if (e) {
+				i = e;
+				continue;
+			}
+		}
+		if (st.defer_nums) {
+			if (at_key(x, s + i, n - i)) {
+				if (read_deferred(&st, &i))
 					continue;
-				}
-			} else if (at_lit(s, n, i, LIT("《"))) {
-				size_t lim = i + 240 < n ? i + 240 : n;
-				const char *close = memmem(s + i + 3, lim - i - 3, "》", 3);
-				const char *nl = memchr(s + i, '\n', lim - i);
-				if (close && (!nl || nl > close)) {
-					i = (size_t)(close - s) + 3;
-					continue;
-				}
+			} else if ((c >= '0' && c <= '9') || (c >= 0xE4 && c <= 0xE9)) {
+				if (st.first_num == SIZE_MAX)
+					st.first_num = i;
+				i += c < 0x80 ? 1 : 3;
+				continue;
 			}
 		}
 		/* a number begins with a digit, a numeral (一..十) or a round
@@ -2529,5 +2613,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			i += lg_utf8_decode(s + i, &cp);
 		}
 	}
+	if (st.defer_nums && st.heading_pending && n - st.sent_start <= HEADING_MAX_BYTES && read_deferred(&st, &i))
+		goto scan;
 	end_sentence(&st, n);
 }

@@ -130,6 +130,37 @@ static void canon_init(void)
 	}
 }
 
+static size_t add_key(unsigned *cps, size_t k, size_t max, const char *text)
+{
+	unsigned cp;
+	lg_utf8_decode(text, &cp);
+	for (size_t i = 0; i < k; i++)
+		if (cps[i] == cp)
+			return k;
+	if (k < max)
+		cps[k++] = cp;
+	return k;
+}
+
+size_t lg_units_key_chars(const bool *allowed, unsigned *cps, size_t max)
+{
+	pthread_once(&canon_once, canon_init);
+	size_t k = 0;
+	bool money = false;
+	for (size_t u = 0; u < NUNITS; u++) {
+		if (canon_id[u] < 0 || !allowed[canon_id[u]])
+			continue;
+		k = add_key(cps, k, max, units[u].text);
+		money = money || units[u].kind == LG_UK_MONEY;
+	}
+	if (money) {
+		k = add_key(cps, k, max, "万");
+		k = add_key(cps, k, max, "亿");
+		k = add_key(cps, k, max, "千");
+	}
+	return k;
+}
+
 int lg_units_canon_id(const char *unit)
 {
 	pthread_once(&canon_once, canon_init);
