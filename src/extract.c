@@ -662,6 +662,12 @@ static void start_paragraph(fstate *st, size_t pos)
 	st->para_start = pos;
 	size_t i = skip_spaces(s, n, pos), after = i;
 	mark_kind mk = marker_at(s, n, i, &after);
+	/* without a marker only a short line (under 30 characters: 120 bytes
+	 * are more) is a heading */
+	if (mk == MARK_NONE && !memchr(s + after, '\n', n - after < 120 ? n - after : 120)) {
+		begin_sentence(st, pos);
+		return;
+	}
 	/* the heading: up to the first full stop or line end, at most 60 chars */
 	size_t e = after, chars = 0;
 	while (e < n && s[e] != '\n' && chars < 60) {
