@@ -17,6 +17,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* AVX2, where the CPU has it, chosen at run time (GCC and clang) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LG_HAVE_AVX2 1
+#include <immintrin.h>
+#endif
 
 typedef struct {
 	lg_text *t;
@@ -267,23 +272,59 @@ static inline size_t plain_utf8_16(const unsigned char *p, unsigned *leads)
 }
 #endif
 
-static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t base,
-			   size_t *bad_off, size_t *multi)
+#ifdef LG_HAVE_AVX2
+/* plain_utf8_16, thirty-two bytes at a time: 32 or more (up to 34) when
+ * the whole block is plain; p[0..33] are readable. */
+__attribute__((target("avx2,popcnt"))) static inline size_t plain_utf8_32(const unsigned char *p, unsigned *leads)
+{
+	__m256i v0 = _mm256_loadu_si256((const __m256i *)p);
+	__m256i v1 = _mm256_loadu_si256((const __m256i *)(p + 1));
+	__m256i v2 = _mm256_loadu_si256((const __m256i *)(p + 2));
+	__m256i c0 = _mm256_set1_epi8((char)0xC0), x80 = _mm256_set1_epi8((char)0x80);
+	__m256i ascii = _mm256_or_si256(_mm256_and_si256(_mm256_cmpgt_epi8(v0, _mm256_set1_epi8(0x1F)),
+							 _mm256_cmpgt_epi8(_mm256_set1_epi8(0x7F), v0)),
+					_mm256_cmpeq_epi8(v0, _mm256_set1_epi8('\t')));
+	__m256i flip = _mm256_xor_si256(v0, x80);
+	__m256i lead = _mm256_and_si256(_mm256_cmpgt_epi8(flip, _mm256_set1_epi8(0x62)),
+					_mm256_cmpgt_epi8(_mm256_set1_epi8(0x6D), flip));
+	unsigned A = (unsigned)_mm256_movemask_epi8(ascii);
+	unsigned L = (unsigned)_mm256_movemask_epi8(lead);
+	unsigned C = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v0, c0), x80));
+	unsigned C1 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v1, c0), x80));
+	unsigned C2 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v2, c0), x80));
+	__m256i sp = _mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)0xE3)),
+				      _mm256_and_si256(_mm256_cmpeq_epi8(v1, x80), _mm256_cmpeq_epi8(v2, x80)));
+	unsigned S = (unsigned)_mm256_movemask_epi8(sp);
+	unsigned bad = ~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)));
+	if (!bad) {
+		*leads = (unsigned)__builtin_popcount(L);
+		return 32 + ((L >> 31) & 1 ? 2 : (L >> 30) & 1 ? 1 : 0);
+	}
+	unsigned f = (unsigned)__builtin_ctz(bad);
+	*leads = (unsigned)__builtin_popcount(L & ((1u << f) - 1));
+	return f;
+}
+#endif
+
+/* The clean-up loop, over blocks of bw bytes that block() says are plain
+ * (bw 0: byte by byte). */
+static inline __attribute__((always_inline)) lg_status norm_utf8_loop(lg_text *t, const unsigned char *s, size_t n,
+								   size_t base, size_t *bad_off, size_t *multi,
+								   size_t (*block)(const unsigned char *, unsigned *),
+								   size_t bw)
 {
 	norm_state st = { t, 0, false };
 	size_t i = 0, run = 0;
 	size_t nmulti = 0;
 	while (i < n) {
-#ifdef __SSE2__
-		if (i + 18 <= n) {
+		if (bw && i + bw + 2 <= n) {
 			unsigned leads;
-			size_t adv = plain_utf8_16(s + i, &leads);
+			size_t adv = block(s + i, &leads);
 			i += adv;
 			nmulti += leads;
-			if (adv >= 16)
+			if (adv >= bw)
 				continue;
 		}
-#endif
 		unsigned char c = s[i];
 		/* the common cases, without a branch between them (a report mixes
 		 * them character by character): printable ASCII or a tab, and a
@@ -381,6 +422,49 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 		emit(&st, s + run, n - run, base + run);
 	*multi = nmulti;
 	return LG_OK;
+}
+
+#ifdef __SSE2__
+static lg_status norm_utf8_sse2(lg_text *t, const unsigned char *s, size_t n, size_t base, size_t *bad_off,
+				size_t *multi)
+{
+	return norm_utf8_loop(t, s, n, base, bad_off, multi, plain_utf8_16, 16);
+}
+#endif
+
+#ifdef LG_HAVE_AVX2
+__attribute__((target("avx2,popcnt"))) static lg_status norm_utf8_avx2(lg_text *t, const unsigned char *s, size_t n,
+								       size_t base, size_t *bad_off, size_t *multi)
+{
+	return norm_utf8_loop(t, s, n, base, bad_off, multi, plain_utf8_32, 32);
+}
+
+static bool avx2_off; /* lg_read_avx2(false) */
+
+void lg_read_avx2(bool on)
+{
+	avx2_off = !on;
+}
+#else
+void lg_read_avx2(bool on)
+{
+	(void)on;
+}
+#endif
+
+/* Validate and clean UTF-8, by the widest blocks the CPU reads. */
+static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t base, size_t *bad_off,
+			   size_t *multi)
+{
+#ifdef LG_HAVE_AVX2
+	if (!avx2_off && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+		return norm_utf8_avx2(t, s, n, base, bad_off, multi);
+#endif
+#ifdef __SSE2__
+	return norm_utf8_sse2(t, s, n, base, bad_off, multi);
+#else
+	return norm_utf8_loop(t, s, n, base, bad_off, multi, NULL, 0);
+#endif
 }
 
 static lg_status norm_utf16(lg_text *t, const unsigned char *s, size_t n, size_t base, bool le,

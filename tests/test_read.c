@@ -173,37 +173,42 @@ START_TEST(blocks_agree_at_every_offset)
 	};
 	lg_text t;
 	lg_text_init(&t);
-	for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++) {
-		for (int off = 0; off < 40; off++) {
-			char in[512], want[512];
-			size_t ni = 0, nw = 0;
-			in[ni++] = want[nw++] = 'A';
-			for (int c = 0; c < off; c++) {
-				const char *b = bg[(c * 7 + off) % 12];
-				memcpy(in + ni, b, strlen(b)), ni += strlen(b);
-				memcpy(want + nw, b, strlen(b)), nw += strlen(b);
-			}
-			size_t at = ni;
-			memcpy(in + ni, sp[k].in, strlen(sp[k].in)), ni += strlen(sp[k].in);
-			if (sp[k].out)
-				memcpy(want + nw, sp[k].out, strlen(sp[k].out)), nw += strlen(sp[k].out);
-			for (int c = 0; c < 30; c++) {
-				const char *b = bg[(c * 5 + 3) % 12];
-				memcpy(in + ni, b, strlen(b)), ni += strlen(b);
-				memcpy(want + nw, b, strlen(b)), nw += strlen(b);
-			}
-			want[nw] = '\0';
-			lg_err err;
-			lg_status st = lg_read_bytes(&t, in, ni, LG_ENC_UTF8, &err);
-			if (sp[k].out) {
-				ck_assert_msg(st == LG_OK, "special %zu at %d: status %d", k, off, (int)st);
-				ck_assert_str_eq(t.s, want);
-			} else {
-				ck_assert_msg(st == LG_ERR_ENCODING, "special %zu at %d: status %d", k, off, (int)st);
-				ck_assert_uint_eq(err.offset, at);
+	/* both block widths: 32 bytes (AVX2, where the CPU has it) and 16 */
+	for (int wide = 1; wide >= 0; wide--) {
+		lg_read_avx2(wide);
+		for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++) {
+			for (int off = 0; off < 40; off++) {
+				char in[512], want[512];
+				size_t ni = 0, nw = 0;
+				in[ni++] = want[nw++] = 'A';
+				for (int c = 0; c < off; c++) {
+					const char *b = bg[(c * 7 + off) % 12];
+					memcpy(in + ni, b, strlen(b)), ni += strlen(b);
+					memcpy(want + nw, b, strlen(b)), nw += strlen(b);
+				}
+				size_t at = ni;
+				memcpy(in + ni, sp[k].in, strlen(sp[k].in)), ni += strlen(sp[k].in);
+				if (sp[k].out)
+					memcpy(want + nw, sp[k].out, strlen(sp[k].out)), nw += strlen(sp[k].out);
+				for (int c = 0; c < 30; c++) {
+					const char *b = bg[(c * 5 + 3) % 12];
+					memcpy(in + ni, b, strlen(b)), ni += strlen(b);
+					memcpy(want + nw, b, strlen(b)), nw += strlen(b);
+				}
+				want[nw] = '\0';
+				lg_err err;
+				lg_status st = lg_read_bytes(&t, in, ni, LG_ENC_UTF8, &err);
+				if (sp[k].out) {
+					ck_assert_msg(st == LG_OK, "special %zu at %d: status %d", k, off, (int)st);
+					ck_assert_str_eq(t.s, want);
+				} else {
+					ck_assert_msg(st == LG_ERR_ENCODING, "special %zu at %d: status %d", k, off, (int)st);
+					ck_assert_uint_eq(err.offset, at);
+				}
 			}
 		}
 	}
+	lg_read_avx2(true);
 	lg_text_release(&t);
 }
 END_TEST
