@@ -6,6 +6,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,8 +74,13 @@ struct lg_vocab {
 	int scope_rank[LG_SCOPE_COUNT];
 	src_loc rule_src[LG_RULE_COUNT];
 	lg_re *rule[LG_RULE_COUNT];
+	/* the scope words per bureau level; a level's pair is compiled when a
+	 * report of that level first asks for it (ready[], under lazy_mu):
+	 * most corpora hold reports of one or two levels */
 	lg_re *context[NLEVELS];
 	lg_re *context_anchored[NLEVELS]; /* the same, anchored at compile time for JIT */
+	atomic_bool ready[NLEVELS];
+	pthread_mutex_t lazy_mu;
 	lg_re *campaign;
 	int group[LG_CTX_COUNT];
 	int *by_unit[LG_UNITS_MAX];
@@ -89,6 +96,9 @@ struct lg_vocab {
 lg_vocab *lg_vocab_new(void)
 {
 	lg_vocab *v = lg_xcalloc(1, sizeof *v);
+	pthread_mutex_init(&v->lazy_mu, NULL);
+	for (size_t i = 0; i < NLEVELS; i++)
+		atomic_init(&v->ready[i], false);
 	const char *nj = getenv("LGTREND_NO_JIT");
 	v->no_jit = nj && *nj && strcmp(nj, "0") != 0;
 	for (int s = 0; s < LG_SCOPE_COUNT; s++)
@@ -138,6 +148,7 @@ static void clear_compiled(lg_vocab *v)
 		lg_re_free(v->context[i]);
 		lg_re_free(v->context_anchored[i]);
 		v->context[i] = v->context_anchored[i] = NULL;
+		atomic_store(&v->ready[i], false);
 	}
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
 		lg_re_free(v->rule[r]);
@@ -178,6 +189,7 @@ void lg_vocab_free(lg_vocab *v)
 	if (!v)
 		return;
 	clear_all(v);
+	pthread_mutex_destroy(&v->lazy_mu);
 	free(v->ind);
 	free(v->segs);
 	free(v);
@@ -860,6 +872,54 @@ void lg_vocab_may_begin_set(const lg_vocab *v, bool at_end, const uint32_t *cps,
 	}
 }
 
+/* The scope words of bureau level lv as one pattern, with the period and
+ * year words: context[lv] and its anchored copy. */
+static lg_status compile_context(lg_vocab *v, size_t lv, lg_err *err)
+{
+	lg_status st = LG_OK;
+	lg_buf b = LG_BUF_INIT;
+	for (int s = 0; s < LG_SCOPE_COUNT; s++) {
+		char *words = expand_level(v->scope[s].src ? v->scope[s].src : "(?!)", levels[lv]);
+		lg_buf_addf(&b, "%s(?<%s>%s)", s ? "|" : "", group_names[s], words);
+		free(words);
+	}
+	/* multi before year, so "2019年以来" is read as several years */
+	lg_buf_addf(&b, "|(?<multi>%s)|(?<period>%s)|(?<year>%s)",
+		    v->rule_src[LG_RULE_MULTIYEAR].src ? v->rule_src[LG_RULE_MULTIYEAR].src : "(?!)", period_pattern,
+		    year_pattern);
+	lg_re *c = compile_re(b.s, v, "scope words", "vocabulary", 0, NULL, &st, err);
+	lg_re *a = c ? compile_re_flags(b.s, v, "scope words", "vocabulary", 0, NULL, PCRE2_ANCHORED, &st, err) : NULL;
+	lg_buf_release(&b);
+	if (!a) {
+		lg_re_free(c);
+		return st;
+	}
+	v->context[lv] = c;
+	v->context_anchored[lv] = a;
+	atomic_store_explicit(&v->ready[lv], true, memory_order_release);
+	return LG_OK;
+}
+
+/* Level lv's scope words, compiled on first use (the vocabulary is shared
+ * by the workers, so under its lock); the unknown level's when they do not
+ * compile, which only running out of memory can make so. */
+static size_t context_level(const lg_vocab *cv, const char *level)
+{
+	size_t lv = 0;
+	for (size_t i = 0; i < NLEVELS; i++)
+		if (strcmp(levels[i], level ? level : "") == 0)
+			lv = i;
+	if (atomic_load_explicit(&cv->ready[lv], memory_order_acquire))
+		return lv;
+	lg_vocab *v = (lg_vocab *)cv; /* a cache: what it holds never changes */
+	pthread_mutex_lock(&v->lazy_mu);
+	lg_err err;
+	if (!atomic_load_explicit(&v->ready[lv], memory_order_relaxed) && compile_context(v, lv, &err) != LG_OK)
+		lv = 0;
+	pthread_mutex_unlock(&v->lazy_mu);
+	return lv;
+}
+
 lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 {
 	lg_status st = LG_OK;
@@ -953,39 +1013,22 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 	lg_buf_release(&anyr);
 	if (!v->any_rule)
 		return st;
-	for (size_t lv = 0; lv < NLEVELS; lv++) {
-		lg_buf b = LG_BUF_INIT;
-		for (int s = 0; s < LG_SCOPE_COUNT; s++) {
-			char *words = expand_level(v->scope[s].src ? v->scope[s].src : "(?!)", levels[lv]);
-			lg_buf_addf(&b, "%s(?<%s>%s)", s ? "|" : "", group_names[s], words);
-			free(words);
-		}
-		/* multi before year, so "2019年以来" is read as several years */
-		lg_buf_addf(&b, "|(?<multi>%s)|(?<period>%s)|(?<year>%s)",
-			    v->rule_src[LG_RULE_MULTIYEAR].src ? v->rule_src[LG_RULE_MULTIYEAR].src : "(?!)",
-			    period_pattern, year_pattern);
+	/* the unknown level now (it tells whether the words compile, and the
+	 * groups' numbers); the others when first asked for */
+	{
 		/* report the first scope whose words do not compile */
-		if (lv == 0) {
-			for (int s = 0; s < LG_SCOPE_COUNT; s++) {
-				if (!v->scope[s].src)
-					continue;
-				char *words = expand_level(v->scope[s].src, "市");
-				snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
-				lg_re *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
-				free(words);
-				if (!t) {
-					lg_buf_release(&b);
-					return st;
-				}
-				lg_re_free(t);
-			}
+		for (int s = 0; s < LG_SCOPE_COUNT; s++) {
+			if (!v->scope[s].src)
+				continue;
+			char *words = expand_level(v->scope[s].src, "市");
+			snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
+			lg_re *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
+			free(words);
+			if (!t)
+				return st;
+			lg_re_free(t);
 		}
-		v->context[lv] = compile_re(b.s, v, "scope words", "vocabulary", 0, NULL, &st, err);
-		if (v->context[lv])
-			v->context_anchored[lv] = compile_re_flags(b.s, v, "scope words", "vocabulary", 0, NULL,
-								   PCRE2_ANCHORED, &st, err);
-		lg_buf_release(&b);
-		if (!v->context[lv] || !v->context_anchored[lv])
+		if ((st = compile_context(v, 0, err)) != LG_OK)
 			return st;
 	}
 	v->campaign = compile_re(v->scope[LG_SCOPE_CAMPAIGN].src ? v->scope[LG_SCOPE_CAMPAIGN].src : "(?!)", v,
@@ -1065,18 +1108,12 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r)
 
 const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)
 {
-	for (size_t i = 0; i < NLEVELS; i++)
-		if (strcmp(levels[i], level ? level : "") == 0)
-			return v->context[i];
-	return v->context[0];
+	return v->context[context_level(v, level)];
 }
 
 const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
 {
-	for (size_t i = 0; i < NLEVELS; i++)
-		if (strcmp(levels[i], level ? level : "") == 0)
-			return v->context_anchored[i]->code;
-	return v->context_anchored[0]->code;
+	return v->context_anchored[context_level(v, level)]->code;
 }
 
 const lg_re *lg_vocab_campaign(const lg_vocab *v)
