@@ -2494,7 +2494,7 @@ static size_t quoted_end(const char *s, size_t n, size_t i)
 	else
 		return 0;
 	size_t lim = i + reach < n ? i + reach : n;
-	const char *close = memmem(s + i + 3, lim - i - 3, mark, 3);
+	const char *close = lg_find3(s + i + 3, lim - i - 3, mark);
 	const char *nl = memchr(s + i, '\n', lim - i);
 	return close && (!nl || nl > close) ? (size_t)(close - s) + 3 : 0;
 }

@@ -711,7 +711,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				}
 			}
 		}
-		if (!skip && !year_opening && nonempty <= 12) {
+		/* (only wanted when the title names no year; the title comes first) */
+		if (!skip && !year_title && !year_opening && nonempty <= 12) {
 			const char *xj = memmem(ls, len, "现将", strlen("现将"));
 			if (xj) {
 				size_t rest = (size_t)(le - xj);
