@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		enc = encs[data[0] & 7];
 	}
 	/* the next bit: the 16-byte UTF-8 path even where AVX2 is there */
-	lg_read_avx2(!(size > 0 && (data[0] & 8)));
+	lg_set_avx2(!(size > 0 && (data[0] & 8)));
 	lg_err err;
 	if (lg_read_bytes(&t, data, size, enc, &err) != LG_OK)
 		return 0;

@@ -53,4 +53,10 @@ static inline bool lg_cpset_has(const lg_cpset *s, unsigned cp)
 	return (s->w[(cp >> 6) & 1023] >> (cp & 63)) & 1;
 }
 
+/* May the scans use AVX2 (32 bytes at a time)?  Where the CPU has it, unless
+ * lg_set_avx2(false) said no -- tests do, to test the narrower paths.  Not
+ * thread-safe: set it before reading. */
+bool lg_avx2(void);
+void lg_set_avx2(bool on);
+
 #endif

@@ -77,10 +77,6 @@ size_t lg_text_orig_offset(const lg_text *t, size_t norm);
 
 const char *lg_encoding_name(lg_encoding enc);
 
-/* Whether the UTF-8 clean-up may read 32 bytes at a time with AVX2 where
- * the CPU has it (the default); tests turn it off to test the 16-byte
- * path.  Not thread-safe: set it before reading. */
-void lg_read_avx2(bool on);
 /* Accepts utf-8, utf8, gb18030, gbk, gb2312, utf-16le, utf-16be, auto. */
 lg_status lg_encoding_parse(const char *name, lg_encoding *out);
 

@@ -14,6 +14,22 @@ void lg_err_set(lg_err *e, const char *fmt, ...)
 	va_end(ap);
 }
 
+static bool avx2_off;
+
+bool lg_avx2(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	return !avx2_off && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+#else
+	return false;
+#endif
+}
+
+void lg_set_avx2(bool on)
+{
+	avx2_off = !on;
+}
+
 const char *lg_status_name(lg_status st)
 {
 	switch (st) {

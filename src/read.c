@@ -439,17 +439,6 @@ __attribute__((target("avx2,popcnt"))) static lg_status norm_utf8_avx2(lg_text *
 	return norm_utf8_loop(t, s, n, base, bad_off, multi, plain_utf8_32, 32);
 }
 
-static bool avx2_off; /* lg_read_avx2(false) */
-
-void lg_read_avx2(bool on)
-{
-	avx2_off = !on;
-}
-#else
-void lg_read_avx2(bool on)
-{
-	(void)on;
-}
 #endif
 
 /* Validate and clean UTF-8, by the widest blocks the CPU reads. */
@@ -457,7 +446,7 @@ static lg_status norm_utf8(lg_text *t, const unsigned char *s, size_t n, size_t 
 			   size_t *multi)
 {
 #ifdef LG_HAVE_AVX2
-	if (!avx2_off && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+	if (lg_avx2())
 		return norm_utf8_avx2(t, s, n, base, bad_off, multi);
 #endif
 #ifdef __SSE2__

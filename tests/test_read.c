@@ -175,7 +175,7 @@ START_TEST(blocks_agree_at_every_offset)
 	lg_text_init(&t);
 	/* both block widths: 32 bytes (AVX2, where the CPU has it) and 16 */
 	for (int wide = 1; wide >= 0; wide--) {
-		lg_read_avx2(wide);
+		lg_set_avx2(wide);
 		for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++) {
 			for (int off = 0; off < 40; off++) {
 				char in[512], want[512];
@@ -208,7 +208,7 @@ START_TEST(blocks_agree_at_every_offset)
 			}
 		}
 	}
-	lg_read_avx2(true);
+	lg_set_avx2(true);
 	lg_text_release(&t);
 }
 END_TEST
