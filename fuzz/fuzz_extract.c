@@ -1,5 +1,7 @@
 /* libFuzzer harness: the whole pipeline on one report -- read, meta,
- * extract, series, CSV and gnuplot output. */
+ * extract, series, CSV and gnuplot output -- and an export's reading (only
+ * the numbers in one indicator's units, lg_extractor_only_units) held to the
+ * full extraction: the same figures of that indicator, or abort. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static lg_meta *m;
 	static lg_extractor *x;
 	static lg_text t;
-	static lg_figures figs;
+	static lg_figures figs, full, part;
+	static lg_extractor *xf, *xp;
 	if (!v) {
 		lg_err err;
 		v = lg_vocab_new();
@@ -29,6 +32,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		x = lg_extractor_new(v, 1);
 		lg_text_init(&t);
 		lg_figures_init(&figs);
+		xf = lg_extractor_new(v, 0);
+		xp = lg_extractor_new(v, 0);
+		lg_figures_init(&full);
+		lg_figures_init(&part);
 	}
 	lg_err err;
 	if (lg_read_bytes(&t, data, size, LG_ENC_AUTO, &err) != LG_OK)
@@ -45,6 +52,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const lg_figure *f = &figs.v[i];
 		if (f->offset + f->length > t.orig_size || f->text_end > t.n || f->text_start > f->norm_start ||
 		    f->norm_end > f->text_end)
+			abort();
+	}
+	/* the export's reading of the indicator the last byte picks */
+	if (size > 0) {
+		size_t k = data[size - 1] % lg_vocab_count(v);
+		bool wanted[256] = { false }, units[LG_UNITS_MAX];
+		if (lg_vocab_count(v) > 256)
+			abort();
+		wanted[k] = true;
+		const lg_indicator *d = lg_vocab_get(v, k);
+		if (d->proxy)
+			wanted[lg_vocab_find(v, d->proxy)] = true;
+		lg_vocab_units_of(v, wanted, units);
+		lg_extractor_only_units(xp, units);
+		lg_buf w2 = LG_BUF_INIT;
+		lg_extract(xf, &t, &rep, &full, &w2);
+		lg_extract(xp, &t, &rep, &part, &w2);
+		lg_buf_release(&w2);
+		size_t i = 0, j = 0;
+		for (;;) {
+			while (i < full.n && (full.v[i].indicator < 0 || !wanted[full.v[i].indicator]))
+				i++;
+			while (j < part.n && (part.v[j].indicator < 0 || !wanted[part.v[j].indicator]))
+				j++;
+			if (i == full.n || j == part.n)
+				break;
+			const lg_figure *a = &full.v[i], *b = &part.v[j];
+			if (a->norm_start != b->norm_start || a->indicator != b->indicator || lg_dec_cmp(&a->value, &b->value) ||
+			    a->role != b->role || a->scope != b->scope || a->has_yoy != b->has_yoy ||
+			    (a->has_yoy && a->yoy_hundredths != b->yoy_hundredths) || strcmp(a->period, b->period))
+				abort();
+			i++;
+			j++;
+		}
+		if (i != full.n || j != part.n)
 			abort();
 	}
 	lg_series *s = lg_series_new(v, lg_vocab_find(v, "罚款"), -1);

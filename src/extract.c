@@ -425,8 +425,9 @@ typedef struct {
 	/* the sentence's counts and amounts outside brackets, figures or not,
 	 * in order: the items a 分别 list of changes is aligned with */
 	size_t item_at[32];
+	size_t item_ws[32], item_we[32]; /* an item_no_figure's words */
 	int nitems;
-	uint32_t item_skipped; /* bit i: item i was passed over (lg_extractor_only_units) */
+	uint32_t item_skipped; /* bit i: item i names no indicator, or was passed over (item_no_figure) */
 	/* noun phrases of counts written before their noun: scope words
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
@@ -1254,6 +1255,21 @@ static long long pct_hundredths(const lg_dec *v)
 /* Record a count or amount of the sentence: a list item, unless it turns
  * out to be inside brackets (in_brackets, asked only when a list of
  * changes needs the items). */
+/* The number at num_start (the sentence's latest item), with the words
+ * ws..we, names no indicator, or was passed over unread
+ * (lg_extractor_only_units): it stands between the figures before it and a
+ * change after it (handle_yoy) -- the change is that number's -- whether a
+ * full reading would have made it a figure or not; unless its words make
+ * it part of the comparison (同比减少2起、下降40%: see stands_between). */
+static void item_no_figure(fstate *st, size_t num_start, size_t ws, size_t we)
+{
+	if (st->nitems && st->item_at[st->nitems - 1] == num_start) {
+		st->item_skipped |= 1u << (st->nitems - 1);
+		st->item_ws[st->nitems - 1] = ws;
+		st->item_we[st->nitems - 1] = we;
+	}
+}
+
 static void add_item(fstate *st, size_t at)
 {
 	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0]))
@@ -1379,6 +1395,17 @@ static size_t verb_suffix(fstate *st, const lg_buf *b)
 	return found;
 }
 
+/* Does item k (an item_no_figure) stand between the figures before it and
+ * a change after it?  Not when its words make it part of the comparison:
+ * the change itself (同比减少2起、下降40%) or the base (较2021年的98起增长28.6%). */
+static bool stands_between(fstate *st, int k)
+{
+	lg_buf *w = &st->x->partw;
+	masked_copy(w, st->s, st->item_ws[k], st->item_we[k]);
+	return !rule_hit(st, LG_RULE_CHANGE, w, NULL, 0) && !rule_hit(st, LG_RULE_COMPARISON, w, NULL, 0) &&
+	       !rule_hit(st, LG_RULE_YOY_BASE, w, NULL, 0);
+}
+
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
  * a 分别 list) to the figures before it in the sentence.  Returns the end
  * of the consumed list. */
@@ -1463,16 +1490,17 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
 			idx[m++] = i;
 	}
-	/* the items before the phrase, asides in brackets left out; a number
-	 * passed over (lg_extractor_only_units) might have been a figure: a
-	 * change is never given to a figure before one */
+	/* the items before the phrase, asides in brackets left out; a change
+	 * is never given to a figure before a number that names no indicator
+	 * (or was passed over, and might have been a figure): it is that
+	 * number's */
 	size_t items[32];
-	size_t ni = 0, skipped = 0; /* the last passed-over item's place + 1, or 0 */
+	size_t ni = 0, skipped = 0; /* the last such item's place + 1, or 0 */
 	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++) {
 		if (in_brackets(st, st->item_at[k]))
 			continue;
 		items[ni++] = st->item_at[k];
-		if ((st->item_skipped >> k) & 1)
+		if (((st->item_skipped >> k) & 1) && stands_between(st, k))
 			skipped = st->item_at[k] + 1;
 	}
 	if (!m)
@@ -1896,8 +1924,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		st->part_s = subj_s;
 		st->part_e = subj_e;
 		st->part_end = q->end;
-		if (st->nitems && st->item_at[st->nitems - 1] == q->num_start)
-			st->item_skipped |= 1u << (st->nitems - 1);
+		item_no_figure(st, q->num_start, subj_s, subj_e);
 		set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 		return q->paren_end ? q->paren_start + 1 : q->end;
 	}
@@ -2013,6 +2040,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			best_unit = u;
 		}
 		if (best < 0) {
+			item_no_figure(st, q->num_start, subj_s, subj_e);
 			if (x->explain) {
 				ctx_update(st, q->start);
 				lg_figure *f = emit(st, q, -1, q->unit, LG_ROLE_EXCLUDED, "no indicator trigger in its words", NULL);
