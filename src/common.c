@@ -19,7 +19,7 @@ static bool avx2_off;
 bool lg_avx2(void)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-	return !avx2_off && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+	return !avx2_off && __builtin_cpu_supports("avx2");
 #else
 	return false;
 #endif

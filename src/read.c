@@ -219,14 +219,35 @@ static bool fw_thousands(const unsigned char *s, size_t n, size_t i, size_t w, b
  * characters seen before an error (used to decide whether a failure means
  * "corrupt UTF-8" or "some other encoding"). */
 #ifdef __SSE2__
-/* Bits set in a 16-bit mask (without -mpopcnt, __builtin_popcount is a
+/* Bits set in a 32-bit mask (without -mpopcnt, __builtin_popcount is a
  * library call). */
-static inline unsigned popcount16(unsigned x)
+static inline unsigned popcount32(uint32_t x)
 {
-	x = x - ((x >> 1) & 0x5555);
-	x = (x & 0x3333) + ((x >> 2) & 0x3333);
-	x = (x + (x >> 4)) & 0x0F0F;
-	return (x + (x >> 8)) & 0x1F;
+	x = x - ((x >> 1) & 0x55555555u);
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+	return (x * 0x01010101u) >> 24;
+}
+
+/* A block of w (16 or 32) bytes from its masks, bit i for byte i: A
+ * printable ASCII or a tab, L a lead E3..EC, C a continuation byte, C1/C2
+ * the byte after / two after one, S U+3000.  A bad position: a byte of none
+ * of the kinds, a lead without its two continuation bytes or to be
+ * normalised, a continuation byte no lead accounts for.  Returns w or more
+ * (up to w + 2, finishing a character begun in the block) when there is
+ * none, else the first; *leads: the multibyte characters passed over. */
+static inline size_t plain_block(uint32_t A, uint32_t L, uint32_t C, uint32_t C1, uint32_t C2, uint32_t S,
+				 unsigned w, unsigned *leads)
+{
+	uint32_t all = w == 32 ? 0xFFFFFFFFu : (1u << w) - 1;
+	uint32_t bad = (~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)))) & all;
+	if (!bad) {
+		*leads = popcount32(L);
+		return w + ((L >> (w - 1)) & 1 ? 2 : (L >> (w - 2)) & 1 ? 1 : 0);
+	}
+	unsigned f = (unsigned)__builtin_ctz(bad);
+	*leads = popcount32(L & ((1u << f) - 1));
+	return f;
 }
 
 /* Sixteen bytes at a time, the text the normal form leaves alone: printable
@@ -258,24 +279,14 @@ static inline size_t plain_utf8_16(const unsigned char *p, unsigned *leads)
 	__m128i sp = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
 				   _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x80)));
 	unsigned S = (unsigned)_mm_movemask_epi8(sp);
-	/* a bad position: a byte of none of the kinds, a lead without its two
-	 * continuation bytes or to be normalised, a continuation byte no lead
-	 * accounts for */
-	unsigned bad = (~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)))) & 0xFFFF;
-	if (!bad) {
-		*leads = popcount16(L);
-		return 16 + ((L >> 15) & 1 ? 2 : (L >> 14) & 1 ? 1 : 0);
-	}
-	unsigned f = (unsigned)__builtin_ctz(bad);
-	*leads = popcount16(L & ((1u << f) - 1));
-	return f;
+	return plain_block(A, L, C, C1, C2, S, 16, leads);
 }
 #endif
 
 #ifdef LG_HAVE_AVX2
 /* plain_utf8_16, thirty-two bytes at a time: 32 or more (up to 34) when
  * the whole block is plain; p[0..33] are readable. */
-__attribute__((target("avx2,popcnt"))) static inline size_t plain_utf8_32(const unsigned char *p, unsigned *leads)
+__attribute__((target("avx2"))) static inline size_t plain_utf8_32(const unsigned char *p, unsigned *leads)
 {
 	__m256i v0 = _mm256_loadu_si256((const __m256i *)p);
 	__m256i v1 = _mm256_loadu_si256((const __m256i *)(p + 1));
@@ -295,14 +306,7 @@ __attribute__((target("avx2,popcnt"))) static inline size_t plain_utf8_32(const 
 	__m256i sp = _mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)0xE3)),
 				      _mm256_and_si256(_mm256_cmpeq_epi8(v1, x80), _mm256_cmpeq_epi8(v2, x80)));
 	unsigned S = (unsigned)_mm256_movemask_epi8(sp);
-	unsigned bad = ~(A | L | C) | (L & ~(C1 & C2)) | S | (C ^ ((L << 1) | (L << 2)));
-	if (!bad) {
-		*leads = (unsigned)__builtin_popcount(L);
-		return 32 + ((L >> 31) & 1 ? 2 : (L >> 30) & 1 ? 1 : 0);
-	}
-	unsigned f = (unsigned)__builtin_ctz(bad);
-	*leads = (unsigned)__builtin_popcount(L & ((1u << f) - 1));
-	return f;
+	return plain_block(A, L, C, C1, C2, S, 32, leads);
 }
 #endif
 
@@ -433,7 +437,7 @@ static lg_status norm_utf8_sse2(lg_text *t, const unsigned char *s, size_t n, si
 #endif
 
 #ifdef LG_HAVE_AVX2
-__attribute__((target("avx2,popcnt"))) static lg_status norm_utf8_avx2(lg_text *t, const unsigned char *s, size_t n,
+__attribute__((target("avx2"))) static lg_status norm_utf8_avx2(lg_text *t, const unsigned char *s, size_t n,
 								       size_t base, size_t *bad_off, size_t *multi)
 {
 	return norm_utf8_loop(t, s, n, base, bad_off, multi, plain_utf8_32, 32);
