@@ -34,6 +34,7 @@ struct lg_extractor {
 	uint32_t keys[32]; /* each a character of one or three bytes, packed */
 	size_t nkeys;
 	lg_cpset stop_keys; /* stop and the keys: the scan's stops in an export */
+	lg_cpset stop_defer; /* while a sentence's numbers are not read: its ends, quotes, the keys */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -117,6 +118,12 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 	unsigned cps[32];
 	size_t k = lg_units_key_chars(keyed, cps, 32);
 	memcpy(&x->stop_keys, &x->stop, sizeof x->stop_keys);
+	memset(&x->stop_defer, 0, sizeof x->stop_defer);
+	for (const char *p = "\n;!?.。“《"; *p;) {
+		unsigned cp;
+		p += lg_utf8_decode(p, &cp);
+		lg_cpset_add(&x->stop_defer, cp);
+	}
 	for (size_t i = 0; i < k; i++) {
 		unsigned cp = cps[i];
 		if (k == 32 || (cp >= 0x80 && (cp < 0x800 || cp >= 0x10000))) {
@@ -127,6 +134,7 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 					       : (0xE0u | (cp >> 12)) << 16 | (0x80u | ((cp >> 6) & 0x3F)) << 8 |
 							 (0x80u | (cp & 0x3F));
 		lg_cpset_add(&x->stop_keys, cp);
+		lg_cpset_add(&x->stop_defer, cp);
 	}
 }
 
@@ -380,9 +388,8 @@ typedef struct {
 	size_t line_start;
 	/* an export (lg_extractor_only_units): the sentence's numbers are not
 	 * read until one of the keys turns up (no quantity in a wanted unit
-	 * can be without one); first_num: where the first might begin */
+	 * can be without one) -- then the scan goes back to its start */
 	bool defer_nums;
-	size_t first_num;
 	bool sect_campaign;
 	/* the section's heading sentence, not yet asked whether it names a
 	 * campaign (asked when a figure needs to know: sect_campaign_now) */
@@ -568,7 +575,6 @@ static void begin_sentence(fstate *st, size_t pos)
 	size_t n = st->n;
 	st->sent_start = pos;
 	st->defer_nums = st->x->only_units && st->x->nkeys > 0;
-	st->first_num = SIZE_MAX;
 	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
 	st->ctx_scanned = pos;
@@ -2538,15 +2544,39 @@ static inline bool at_key(const lg_extractor *x, const char *p, size_t avail)
 	return false;
 }
 
-/* The deferred numbers of the sentence must be read after all: the scan
- * goes back to the first (as if it had never passed it). */
-static bool read_deferred(fstate *st, size_t *i)
+/* The sentence's numbers must be read after all: the scan goes back to its
+ * start, where it was (line_start too), reading them this time. */
+static void read_deferred(fstate *st, size_t *i)
 {
 	st->defer_nums = false;
-	if (st->first_num == SIZE_MAX)
+	*i = st->sent_start;
+	st->line_start = st->sent_line_start;
+}
+
+/* Does the sentence hold a number the main scan would read, from its start
+ * to end?  (Any character it stops at but the sentence's end: a digit in a
+ * quoted name says yes, which only costs a second reading.) */
+static bool sentence_has_number(fstate *st, size_t end)
+{
+	return skip_plain(&st->x->stop, st->s, end, st->sent_start) < end;
+}
+
+/* Might a number read on across the line end at nl (12\n万元)?  When what
+ * comes before it could be part of one. */
+static bool number_at_line_end(fstate *st, size_t nl)
+{
+	if (nl <= st->sent_start)
 		return false;
-	*i = st->first_num;
-	return true;
+	const char *s = st->s;
+	unsigned char c = (unsigned char)s[nl - 1];
+	if ((c >= '0' && c <= '9') || c == ',' || c == '.')
+		return true;
+	if (c < 0x80)
+		return false;
+	size_t k = lg_utf8_prev_len(s + st->sent_start, s + nl);
+	unsigned cp;
+	lg_utf8_decode(s + nl - k, &cp);
+	return lg_cpset_has(&st->x->stop, cp) || cp == 0x4F59 /* 余 */ || cp == 0x591A /* 多 */;
 }
 
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
@@ -2572,19 +2602,26 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	{
 		const char *nl = memchr(s, '\n', n);
 		size_t le = nl ? (size_t)(nl - s) : n;
-		if (table_row(&st, 0, le))
+		if (table_row(&st, 0, le)) {
 			i = le;
+			st.defer_nums = false; /* the row is read: nothing to go back to */
+		}
 	}
 	/* in an export, the scan also stops at the keys */
 	const lg_cpset *stops = x->only_units && x->nkeys ? &x->stop_keys : &x->stop;
 scan:
-	while ((i = skip_plain(stops, s, n, i)) < n) {
+	while ((i = skip_plain(st.defer_nums ? &x->stop_defer : stops, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
 		if (c == '\n') {
-			/* a number may read on across a line end */
-			if (st.defer_nums && read_deferred(&st, &i))
+			/* a number may read on across a line end; a heading must
+			 * know whether it holds a count */
+			if (st.defer_nums &&
+			    (number_at_line_end(&st, i) ||
+			     (st.heading_pending && i - st.sent_start <= HEADING_MAX_BYTES && sentence_has_number(&st, i)))) {
+				read_deferred(&st, &i);
 				continue;
+			}
 			if (is_hard_break(s, n, i, st.line_start)) {
 				end_sentence(&st, i);
 				st.line_start = i + 1;
@@ -2592,8 +2629,10 @@ scan:
 				const char *nl = memchr(s + i + 1, '\n', n - i - 1);
 				size_t le = nl ? (size_t)(nl - s) : n;
 				if (table_row(&st, i + 1, le)) {
-					/* a table row is read as a whole */
+					/* a table row is read as a whole (nothing to go
+					 * back to) */
 					i = le;
+					st.defer_nums = false;
 					continue;
 				}
 			} else {
@@ -2605,8 +2644,10 @@ scan:
 		if (is_sentence_end(s, n, i, &k)) {
 			/* a heading must know whether it holds a count */
 			if (st.defer_nums && st.heading_pending && i + k - st.sent_start <= HEADING_MAX_BYTES &&
-			    read_deferred(&st, &i))
+			    sentence_has_number(&st, i)) {
+				read_deferred(&st, &i);
 				continue;
+			}
 			end_sentence(&st, i + k);
 			i += k;
 			begin_sentence(&st, i);
@@ -2619,16 +2660,9 @@ scan:
 				continue;
 			}
 		}
-		if (st.defer_nums) {
-			if (at_key(x, s + i, n - i)) {
-				if (read_deferred(&st, &i))
-					continue;
-			} else if ((c >= '0' && c <= '9') || (c >= 0xE4 && c <= 0xE9)) {
-				if (st.first_num == SIZE_MAX)
-					st.first_num = i;
-				i += c < 0x80 ? 1 : 3;
-				continue;
-			}
+		if (st.defer_nums && at_key(x, s + i, n - i)) {
+			read_deferred(&st, &i);
+			continue;
 		}
 		/* a number begins with a digit, a numeral (一..十) or a round
 		 * number's 百 千 万 (E4..E9 here: skip_plain stopped at one) */
@@ -2647,7 +2681,9 @@ scan:
 			i += lg_utf8_decode(s + i, &cp);
 		}
 	}
-	if (st.defer_nums && st.heading_pending && n - st.sent_start <= HEADING_MAX_BYTES && read_deferred(&st, &i))
+	if (st.defer_nums && st.heading_pending && n - st.sent_start <= HEADING_MAX_BYTES && sentence_has_number(&st, n)) {
+		read_deferred(&st, &i);
 		goto scan;
+	}
 	end_sentence(&st, n);
 }
