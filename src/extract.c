@@ -35,6 +35,12 @@ struct lg_extractor {
 	size_t nkeys;
 	lg_cpset stop_keys; /* stop and the keys: the scan's stops in an export */
 	lg_cpset stop_defer; /* while a sentence's numbers are not read: its ends, quotes, the keys */
+	/* the same, for the AVX2 scan (skip_defer): the ASCII members and the
+	 * three-byte ones, exactly */
+	bool defer_wide;
+	int ndascii, ndwide;
+	uint8_t dascii[16];
+	uint8_t dwide[24][3];
 };
 
 void lg_figures_init(lg_figures *f)
@@ -135,6 +141,23 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 							 (0x80u | (cp & 0x3F));
 		lg_cpset_add(&x->stop_keys, cp);
 		lg_cpset_add(&x->stop_defer, cp);
+	}
+	/* stop_defer's members, listed (all of one or of three bytes) */
+	x->defer_wide = lg_avx2();
+	x->ndascii = x->ndwide = 0;
+	for (unsigned w = 0; w < 1024; w++) {
+		for (uint64_t bits = x->stop_defer.w[w]; bits; bits &= bits - 1) {
+			unsigned cp = w << 6 | (unsigned)__builtin_ctzll(bits);
+			if (cp < 0x80 && x->ndascii < (int)sizeof x->dascii) {
+				x->dascii[x->ndascii++] = (uint8_t)cp;
+			} else if (cp >= 0x800 && x->ndwide < (int)(sizeof x->dwide / sizeof x->dwide[0])) {
+				x->dwide[x->ndwide][0] = (uint8_t)(0xE0 | (cp >> 12));
+				x->dwide[x->ndwide][1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+				x->dwide[x->ndwide++][2] = (uint8_t)(0x80 | (cp & 0x3F));
+			} else {
+				x->defer_wide = false;
+			}
+		}
 	}
 }
 
@@ -2513,6 +2536,54 @@ static inline size_t skip_plain(const lg_cpset *stop, const char *s0, size_t n, 
 	return n;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+/* stop_defer's members from s[i], 32 bytes at a time while 34 remain, by
+ * their bytes: the first (*found), else where the scalar scan goes on. */
+__attribute__((target("avx2"))) static size_t skip_defer_avx2(const lg_extractor *x, const unsigned char *s,
+								size_t n, size_t i, bool *found)
+{
+	while (i + 34 <= n) {
+		__m256i v0 = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i v1 = _mm256_loadu_si256((const __m256i *)(s + i + 1));
+		__m256i v2 = _mm256_loadu_si256((const __m256i *)(s + i + 2));
+		__m256i m = _mm256_setzero_si256();
+		for (int k = 0; k < x->ndascii; k++)
+			m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)x->dascii[k])));
+		for (int k = 0; k < x->ndwide; k++) {
+			__m256i a = _mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)x->dwide[k][0]));
+			__m256i b = _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)x->dwide[k][1]));
+			__m256i c = _mm256_cmpeq_epi8(v2, _mm256_set1_epi8((char)x->dwide[k][2]));
+			m = _mm256_or_si256(m, _mm256_and_si256(a, _mm256_and_si256(b, c)));
+		}
+		unsigned mask = (unsigned)_mm256_movemask_epi8(m);
+		if (mask) {
+			*found = true;
+			return i + (unsigned)__builtin_ctz(mask);
+		}
+		i += 32;
+	}
+	*found = false;
+	return i;
+}
+#endif
+
+/* skip_plain over stop_defer: with AVX2, by its members' bytes (a member
+ * begins a character, and any run of bytes equal to one is one), else the
+ * bitmap; the same position either way. */
+static inline size_t skip_defer(const lg_extractor *x, const char *s, size_t n, size_t i)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (x->defer_wide) {
+		bool found;
+		i = skip_defer_avx2(x, (const unsigned char *)s, n, i, &found);
+		if (found)
+			return i;
+	}
+#endif
+	return skip_plain(&x->stop_defer, s, n, i);
+}
+
 /* A quoted name or slogan (“2023行动”, “三项制度”, “万人助万企”) or a
  * title in 《》 at s[i], closed on its line within 96 (240) bytes: the
  * index after its closing mark -- the main scan passes over it whole --
@@ -2610,7 +2681,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	/* in an export, the scan also stops at the keys */
 	const lg_cpset *stops = x->only_units && x->nkeys ? &x->stop_keys : &x->stop;
 scan:
-	while ((i = skip_plain(st.defer_nums ? &x->stop_defer : stops, s, n, i)) < n) {
+	while ((i = st.defer_nums ? skip_defer(x, s, n, i) : skip_plain(stops, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
 		if (c == '\n') {
