@@ -71,8 +71,10 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain);
 void lg_extractor_free(lg_extractor *x);
 /* Read as figures only the numbers whose canonical unit id is marked in
  * units[LG_UNITS_MAX] (NULL: all).  For an export of some indicators: the
- * figures of the indicators that take those units are the same, and the
- * rest of the numbers cost little more than being passed over. */
+ * figures of the indicators that take those units are the same; the rest
+ * of the numbers cost little more than being passed over, and those of a
+ * sentence with no character a quantity in those units (or a percentage)
+ * must have are not read at all. */
 void lg_extractor_only_units(lg_extractor *x, const bool *units);
 
 /* Extract the figures of one report (text already cleaned, metadata

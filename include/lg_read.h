@@ -76,7 +76,6 @@ lg_status lg_read_bytes(lg_text *t, const void *data, size_t n, lg_encoding forc
 size_t lg_text_orig_offset(const lg_text *t, size_t norm);
 
 const char *lg_encoding_name(lg_encoding enc);
-
 /* Accepts utf-8, utf8, gb18030, gbk, gb2312, utf-16le, utf-16be, auto. */
 lg_status lg_encoding_parse(const char *name, lg_encoding *out);
 

@@ -116,6 +116,10 @@ const char *lg_units_canonical(const char *unit);
 /* Id of the canonical form of a unit (written or canonical), or -1. */
 int lg_units_canon_id(const char *unit);
 
+/* Might a quantity whose text so far ends in cp read on across a line end
+ * right after it (12\n万元)? */
+bool lg_units_reads_on(unsigned cp);
+
 /* The characters a quantity in one of the units allowed[canonical id] must
  * have after its number: the first character of each spelling of those
  * units, and 万 亿 千 when money is among them (罚款312.6万 is read as

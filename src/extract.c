@@ -33,7 +33,6 @@ struct lg_extractor {
 	 * have (UTF-8): a sentence with none of them has no number to read */
 	uint32_t keys[32]; /* each a character of one or three bytes, packed */
 	size_t nkeys;
-	lg_cpset stop_keys; /* stop and the keys: the scan's stops in an export */
 	lg_cpset stop_defer; /* while a sentence's numbers are not read: its ends, quotes, the keys */
 	/* the same, for the AVX2 scan (skip_defer): the ASCII members and the
 	 * three-byte ones, exactly */
@@ -123,23 +122,23 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 		keyed[pct] = true;
 	unsigned cps[32];
 	size_t k = lg_units_key_chars(keyed, cps, 32);
-	memcpy(&x->stop_keys, &x->stop, sizeof x->stop_keys);
 	memset(&x->stop_defer, 0, sizeof x->stop_defer);
 	for (const char *p = "\n;!?.。“《"; *p;) {
 		unsigned cp;
 		p += lg_utf8_decode(p, &cp);
 		lg_cpset_add(&x->stop_defer, cp);
 	}
+	if (k == 32)
+		return; /* more than it holds (nkeys 0): every number is read */
 	for (size_t i = 0; i < k; i++) {
 		unsigned cp = cps[i];
-		if (k == 32 || (cp >= 0x80 && (cp < 0x800 || cp >= 0x10000))) {
-			x->nkeys = 0; /* more than it holds, or not of one or three bytes: every number is read */
+		if (cp >= 0x80 && (cp < 0x800 || cp >= 0x10000)) {
+			x->nkeys = 0; /* not of one or three bytes: every number is read */
 			return;
 		}
 		x->keys[x->nkeys++] = cp < 0x80 ? cp
 					       : (0xE0u | (cp >> 12)) << 16 | (0x80u | ((cp >> 6) & 0x3F)) << 8 |
 							 (0x80u | (cp & 0x3F));
-		lg_cpset_add(&x->stop_keys, cp);
 		lg_cpset_add(&x->stop_defer, cp);
 	}
 	/* stop_defer's members, listed (all of one or of three bytes) */
@@ -1281,9 +1280,6 @@ static long long pct_hundredths(const lg_dec *v)
 	return (long long)(d < 0 ? d - 0.5 : d + 0.5);
 }
 
-/* Record a count or amount of the sentence: a list item, unless it turns
- * out to be inside brackets (in_brackets, asked only when a list of
- * changes needs the items). */
 /* The number at num_start (the sentence's latest item), with the words
  * ws..we, names no indicator, or was passed over unread
  * (lg_extractor_only_units): it stands between the figures before it and a
@@ -1299,6 +1295,9 @@ static void item_no_figure(fstate *st, size_t num_start, size_t ws, size_t we)
 	}
 }
 
+/* Record a count or amount of the sentence: a list item, unless it turns
+ * out to be inside brackets (in_brackets, asked only when a list of
+ * changes needs the items). */
 static void add_item(fstate *st, size_t at)
 {
 	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0]))
@@ -1342,14 +1341,6 @@ static size_t split_names(const char *s, size_t a, size_t e, size_t *ns, size_t 
 	return k;
 }
 
-/* A sentence of changes with no figure of its own names what changed:
- * "全年发生生产安全事故7起,造成6人死亡。事故起数和死亡人数分别比上年下降
- * 22.2%和25%." -- each name (split at 、和及与) is matched to its
- * indicator, and the change goes to that indicator's latest total in this
- * paragraph or the one before.  The same when the names come after the
- * figures in their own sentence (…38起，死亡35人，受伤21人，…，事故起数和死亡人数
- * 同比分别下降17.4%、12.5%).  Returns false, and gives nothing, unless every
- * name names an indicator. */
 /* The indicator that words (a table label, a name in a list) name: its
  * trigger is in them and its exclusions are not, and it takes the unit
  * uid (when uid >= 0); the highest priority, the first of equals.  -1:
@@ -1374,6 +1365,14 @@ static int indicator_named(fstate *st, const lg_buf *words, int uid, const char 
 	return best;
 }
 
+/* A sentence of changes with no figure of its own names what changed:
+ * "全年发生生产安全事故7起,造成6人死亡。事故起数和死亡人数分别比上年下降
+ * 22.2%和25%." -- each name (split at 、和及与) is matched to its
+ * indicator, and the change goes to that indicator's latest total in this
+ * paragraph or the one before.  The same when the names come after the
+ * figures in their own sentence (…38起，死亡35人，受伤21人，…，事故起数和死亡人数
+ * 同比分别下降17.4%、12.5%).  Returns false, and gives nothing, unless every
+ * name names an indicator. */
 static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv)
 {
 	const char *s = st->s;
@@ -1686,10 +1685,6 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	return n >= 2;
 }
 
-/* "处罚金额256.8万元，其中罚款251.3万元": the part names the indicator
- * (罚款) and the whole only by a looser word (处罚), so the whole holds
- * more than the indicator -- it is the indicator's stand-in (罚没款), if
- * the vocabulary gives one that takes the unit. */
 /* The sentence's last total of indicator ind before a part becomes a
  * figure of indicator px, if px takes the unit. */
 static void relabel_whole(fstate *st, int ind, int px, int unit_id, const char *unit)
@@ -1708,6 +1703,10 @@ static void relabel_whole(fstate *st, int ind, int px, int unit_id, const char *
 	}
 }
 
+/* "处罚金额256.8万元，其中罚款251.3万元": the part names the indicator
+ * (罚款) and the whole only by a looser word (处罚), so the whole holds
+ * more than the indicator -- it is the indicator's stand-in (罚没款), if
+ * the vocabulary gives one that takes the unit. */
 static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_buf *part_words, int unit_id,
 			   const char *unit)
 {
@@ -1720,47 +1719,6 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 	relabel_whole(st, ind, lg_vocab_find(st->v, d->proxy), unit_id, unit);
 }
 
-/* "罚款金额365万元(含没收违法所得5万元)": a part of another indicator
- * (part) inside a whole named as one indicator (ind) -- when the
- * vocabulary has an indicator that is the sum of both (罚没款: parts =
- * 罚款 没收违法所得), the whole is that one. */
-static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const char *unit)
-{
-	const char *wn = lg_vocab_get(st->v, (size_t)ind)->name, *pn = lg_vocab_get(st->v, (size_t)part)->name;
-	for (size_t x = 0; x < lg_vocab_count(st->v); x++) {
-		const lg_indicator *d = lg_vocab_get(st->v, x);
-		bool has_w = false, has_p = false;
-		for (size_t k = 0; k < d->nparts; k++) {
-			has_w = has_w || strcmp(d->parts[k], wn) == 0;
-			has_p = has_p || strcmp(d->parts[k], pn) == 0;
-		}
-		if (has_w && has_p) {
-			relabel_whole(st, ind, (int)x, unit_id, unit);
-			return;
-		}
-	}
-}
-
-/* "道路交通事故5起、死亡4人", "实施“一案双罚”38起，处罚金额67.8万元": a
- * number whose words from the figure of a part (the part rule's) are only
- * the part_link rule's is of that part too. */
-static bool linked_words(fstate *st, size_t from, size_t at)
-{
-	return from < at && at - from <= 40 &&
-	       lg_re_search(lg_vocab_rule(st->v, LG_RULE_PART_LINK), st->x->md, st->s, at, from, NULL, NULL);
-}
-
-static bool joined_to_part(fstate *st, size_t at)
-{
-	if (st->last_fig_part)
-		return linked_words(st, st->last_fig_end, at);
-	if (!st->part_maybe || !linked_words(st, st->part_end, at))
-		return false;
-	lg_buf *w = &st->x->partw;
-	masked_copy(w, st->s, st->part_s, st->part_e);
-	return rule_hit(st, LG_RULE_PART, w, NULL, 0);
-}
-
 /* Is part one of the indicators whole is the sum of (罚款 of 罚没款)? */
 static bool part_of_sum(const lg_vocab *v, int whole, int part)
 {
@@ -1770,6 +1728,41 @@ static bool part_of_sum(const lg_vocab *v, int whole, int part)
 		if (strcmp(w->parts[k], pn) == 0)
 			return true;
 	return false;
+}
+
+/* "罚款金额365万元(含没收违法所得5万元)": a part of another indicator
+ * (part) inside a whole named as one indicator (ind) -- when the
+ * vocabulary has an indicator that is the sum of both (罚没款: parts =
+ * 罚款 没收违法所得), the whole is that one. */
+static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const char *unit)
+{
+	for (size_t x = 0; x < lg_vocab_count(st->v); x++) {
+		if (part_of_sum(st->v, (int)x, ind) && part_of_sum(st->v, (int)x, part)) {
+			relabel_whole(st, ind, (int)x, unit_id, unit);
+			return;
+		}
+	}
+}
+
+/* Are the words from..at the part_link rule's? */
+static bool linked_words(fstate *st, size_t from, size_t at)
+{
+	return from < at && at - from <= 40 &&
+	       lg_re_search(lg_vocab_rule(st->v, LG_RULE_PART_LINK), st->x->md, st->s, at, from, NULL, NULL);
+}
+
+/* "道路交通事故5起、死亡4人", "实施“一案双罚”38起，处罚金额67.8万元": a
+ * number whose words from the figure of a part (the part rule's) are only
+ * the part_link rule's is of that part too. */
+static bool joined_to_part(fstate *st, size_t at)
+{
+	if (st->last_fig_part)
+		return linked_words(st, st->last_fig_end, at);
+	if (!st->part_maybe || !linked_words(st, st->part_end, at))
+		return false;
+	lg_buf *w = &st->x->partw;
+	masked_copy(w, st->s, st->part_s, st->part_e);
+	return rule_hit(st, LG_RULE_PART, w, NULL, 0);
 }
 
 static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind);
@@ -2639,15 +2632,10 @@ static bool number_at_line_end(fstate *st, size_t nl)
 	if (nl <= st->sent_start)
 		return false;
 	const char *s = st->s;
-	unsigned char c = (unsigned char)s[nl - 1];
-	if ((c >= '0' && c <= '9') || c == ',' || c == '.')
-		return true;
-	if (c < 0x80)
-		return false;
 	size_t k = lg_utf8_prev_len(s + st->sent_start, s + nl);
 	unsigned cp;
 	lg_utf8_decode(s + nl - k, &cp);
-	return lg_cpset_has(&st->x->stop, cp) || cp == 0x4F59 /* 余 */ || cp == 0x591A /* 多 */;
+	return lg_units_reads_on(cp);
 }
 
 void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figures *out, lg_buf *warn)
@@ -2678,10 +2666,8 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 			st.defer_nums = false; /* the row is read: nothing to go back to */
 		}
 	}
-	/* in an export, the scan also stops at the keys */
-	const lg_cpset *stops = x->only_units && x->nkeys ? &x->stop_keys : &x->stop;
 scan:
-	while ((i = st.defer_nums ? skip_defer(x, s, n, i) : skip_plain(stops, s, n, i)) < n) {
+	while ((i = st.defer_nums ? skip_defer(x, s, n, i) : skip_plain(&x->stop, s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t k;
 		if (c == '\n') {

@@ -28,9 +28,10 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Words of a web page's furniture (publication date, hit counter, print
- * button): a short line holding one is no title. */
+ * button): a short line holding one is no title.  (Clean text: the
+ * full-width colon is folded.) */
 static const char *const furniture[] = {
-	"发布日期", "发布时间", "来源:", "来源：", "浏览次数", "访问次数", "阅读次数", "浏览量", "字号",
+	"发布日期", "发布时间", "来源:", "浏览次数", "访问次数", "阅读次数", "浏览量", "字号",
 	"打印本页", "关闭窗口", "分享到", "索引号", "发文日期", "成文日期", "生成日期", "信息来源", "文号:",
 	"主题分类", "公开方式", "公开范围", "发布机构", "点击数", "【打印】", "【关闭】",
 };
@@ -244,7 +245,6 @@ static bool other_bureau(const char *breaker)
 			return true;
 	return false;
 }
-
 
 /* A line is walked once, testing each character against the first
  * characters of the furniture words, rather than searched once per word. */

@@ -279,6 +279,15 @@ static int cn_digit(unsigned cp)
 	}
 }
 
+bool lg_units_reads_on(unsigned cp)
+{
+	/* the digits and separators of a number, a numeral or multiplier, the
+	 * 余/多 between a number and its unit (skip_space lets one line end
+	 * stand between a number and its unit) */
+	return (cp >= '0' && cp <= '9') || cp == ',' || cp == '.' || cn_digit(cp) != -2 || cp == 0x4F59 /* 余 */ ||
+	       cp == 0x591A /* 多 */;
+}
+
 int lg_units_cn_digit(const char *s, size_t n, size_t i, size_t *len)
 {
 	if (i >= n || (unsigned char)s[i] < 0xE2)
@@ -578,7 +587,6 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	bool toolong = false;
 	unsigned long long cnval = 0;
 	bool cn_frac = false;
-	int cn_mult = 0;
 
 	if ((unsigned char)s[i] >= '0' && (unsigned char)s[i] <= '9') {
 		j = scan_arabic(s, n, i, digits, sizeof digits, &nd, &toolong);
@@ -591,8 +599,9 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		if (!lg_units_parse_cn(s + i, j - i, &cnval))
 			return false;
 		q->chinese = true;
-		/* 一千零八十六点五万元: digits after 点 are a decimal fraction, and
-		 * a 万 or 亿 after them multiplies the whole */
+		/* 一千零八十六点五万元: digits after 点 are a decimal fraction; the
+		 * number goes on as a decimal written in digits would (a 万 or 亿
+		 * after it multiplies the whole) */
 		size_t pk, dk;
 		if (at(s, n, j, "点", &pk) && lg_units_cn_digit(s, n, j + pk, &dk) >= 0) {
 			nd = (size_t)snprintf(digits, sizeof digits, "%llu.", cnval);
@@ -605,10 +614,6 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 					toolong = true;
 				j += dk;
 			}
-			if (at(s, n, j, "万", &dk))
-				cn_mult = 4, j += dk;
-			else if (at(s, n, j, "亿", &dk))
-				cn_mult = 8, j += dk;
 			cn_frac = true;
 		}
 	}
@@ -630,7 +635,7 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	int mult = 0;
 	size_t ulen = 0;
 	const unit_def *u = match_unit(s, n, j, &ulen);
-	if (!u && !q->chinese) {
+	if (!u && (!q->chinese || cn_frac)) {
 		size_t k;
 		if (at(s, n, j, "千万", &k))
 			mult = 7;
@@ -728,7 +733,7 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 			return true;
 		}
 	}
-	int shift = mult + cn_mult;
+	int shift = mult;
 	if (u && u->kind == LG_UK_MONEY)
 		shift += u->exp - 4;
 	if (shift && lg_dec_shift(&q->value, shift) != LG_OK)

@@ -555,8 +555,9 @@ lg_status lg_vocab_load_file(lg_vocab *v, const char *path, lg_err *err)
 	return st;
 }
 
-static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, const char *origin,
-				    size_t line, const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
+/* pcre2_compile, an error named by the line of the piece it is in. */
+static pcre2_code *compile_checked(const char *src, const char *what, const char *origin, size_t line,
+				   const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
 {
 	int ec;
 	PCRE2_SIZE eo;
@@ -583,6 +584,15 @@ static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, c
 		*st = LG_ERR_PATTERN;
 		return NULL;
 	}
+	return re;
+}
+
+static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, const char *origin,
+				    size_t line, const seg_map *seg, uint32_t extra, lg_status *st, lg_err *err)
+{
+	pcre2_code *re = compile_checked(src, what, origin, line, seg, extra, st, err);
+	if (!re)
+		return NULL;
 	/* JIT when available; the interpreter is the fallback (and is what
 	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code) */
 	if (!v->no_jit)
@@ -649,18 +659,18 @@ static bool prefilter_unsafe(const char *src)
 	return false;
 }
 
-/* The characters a match of r can begin with: each ASCII character, each
- * character the pattern spells, and the digits and spaces of other
- * scripts (\d and \s under UCP), kept when PCRE2 says a match can begin
- * with it.  No prefilter when the pattern can match the empty string or
- * begin with a character it does not spell (probed with a few unrelated
- * characters: a `.` or a negated class). */
 /* The first byte of code point cp (below U+10000) in UTF-8. */
 static unsigned lead_byte(unsigned cp)
 {
 	return cp < 0x80 ? cp : cp < 0x800 ? 0xC0 | (cp >> 6) : 0xE0 | (cp >> 12);
 }
 
+/* The characters a match of r can begin with: each ASCII character, each
+ * character the pattern spells, and the digits and spaces of other
+ * scripts (\d and \s under UCP), kept when PCRE2 says a match can begin
+ * with it.  No prefilter when the pattern can match the empty string or
+ * begin with a character it does not spell (probed with a few unrelated
+ * characters: a `.` or a negated class). */
 static void build_starts(lg_re *r, const char *src)
 {
 	r->starts = NULL;
@@ -1022,11 +1032,12 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 				continue;
 			char *words = expand_level(v->scope[s].src, "市");
 			snprintf(what, sizeof what, "scope %s: words", scope_names[s]);
-			lg_re *t = compile_re(words, v, what, v->scope[s].origin, v->scope[s].line, &v->scope[s].seg, &st, err);
+			pcre2_code *t = compile_checked(words, what, v->scope[s].origin, v->scope[s].line,
+							&v->scope[s].seg, 0, &st, err);
 			free(words);
 			if (!t)
 				return st;
-			lg_re_free(t);
+			pcre2_code_free(t);
 		}
 		if ((st = compile_context(v, 0, err)) != LG_OK)
 			return st;

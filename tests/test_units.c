@@ -46,6 +46,21 @@ START_TEST(numbers_file)
 }
 END_TEST
 
+/* What a quantity may still read across a line end after (12\n万元,
+ * 3千\n元, 10余\n人) -- and not after a unit or a word. */
+START_TEST(reads_on_across_a_line_end)
+{
+	static const unsigned yes[] = { '0', '9', ',', '.', 0x4E07 /* 万 */, 0x5343 /* 千 */, 0x4E8C /* 二 */,
+					0x96F6 /* 零 */, 0x4F59 /* 余 */, 0x591A /* 多 */ };
+	static const unsigned no[] = { 'a', ';', 0x5BB6 /* 家 */, 0x5143 /* 元 */, 0x4EBA /* 人 */, 0xFF0C /* ， */,
+				       0x3002 /* 。 */ };
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(lg_units_reads_on(yes[i]), "U+%04X", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!lg_units_reads_on(no[i]), "U+%04X", no[i]);
+}
+END_TEST
+
 START_TEST(chinese_numerals)
 {
 	static const struct {
@@ -122,6 +137,7 @@ Suite *suite_units(void)
 	TCase *tc = tcase_create("units");
 	tcase_add_test(tc, numbers_file);
 	tcase_add_test(tc, chinese_numerals);
+	tcase_add_test(tc, reads_on_across_a_line_end);
 	tcase_add_test(tc, numeral_lead_agrees_with_parser);
 	tcase_add_test(tc, unit_after_brackets);
 	tcase_add_test(tc, ranges_and_codes);
