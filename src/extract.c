@@ -455,8 +455,10 @@ typedef struct {
 	 * in order: the items a 分别 list of changes is aligned with */
 	size_t item_at[32];
 	size_t item_ws[32], item_we[32]; /* an item_no_figure's words */
+	int item_uid[32];                 /* each item's unit id */
 	int nitems;
 	uint32_t item_skipped; /* bit i: item i names no indicator, or was passed over (item_no_figure) */
+	uint32_t item_cmp;     /* bit i: item i is a figure turned away as a change or a base (同比减少2起) */
 	/* noun phrases of counts written before their noun: scope words
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
@@ -623,6 +625,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
 	st->item_skipped = 0;
+	st->item_cmp = 0;
 	st->sent_has_count = false;
 	st->town_at = pos;
 	st->town_pending = true;
@@ -1184,6 +1187,62 @@ static void fill_text_span(fstate *st, lg_figure *f)
 	f->text_end = b;
 }
 
+/* The scope of the sentence's latest total of st->last_total_ind
+ * (LG_SCOPE_ALL when there is none in the sentence). */
+static lg_scope last_total_scope(const fstate *st)
+{
+	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+		const lg_figure *f = &st->out->v[i - 1];
+		if (f->indicator == st->last_total_ind && f->role == LG_ROLE_TOTAL)
+			return f->scope;
+	}
+	return LG_SCOPE_ALL;
+}
+
+/* The scope of a figure of indicator ind (-1: none) at q, as the words
+ * read so far (ctx_update) set it. */
+static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
+{
+	if (sect_campaign_now(st) || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
+		return LG_SCOPE_CAMPAIGN;
+	if (st->ctx_scope >= 0)
+		return (lg_scope)st->ctx_scope;
+	if (ind >= 0)
+		return lg_vocab_get(st->v, (size_t)ind)->scope;
+	return LG_SCOPE_ALL;
+}
+
+/* A part a 其中 earlier in the sentence (before the clause at cs) opened
+ * and the clauses after it go on listing: a figure of the indicator of the
+ * whole before the 其中 (其中危险化学品经营许可证核发865件，非煤矿山安全生产
+ * 许可证延续12件); or of a sum's part, when a scope word after the 其中
+ * names a scope other than the whole's (罚没款1,036.8万元，其中区局本级处罚
+ * 案件96起，罚款金额412万元).  A figure with no such whole before the 其中
+ * is its own (其中龙水镇检查企业210家次,罚款12.5万元: 12.5 is the town's). */
+static bool part_of_sum(const lg_vocab *v, int whole, int part);
+
+static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
+{
+	if (cs <= st->sent_start || st->out->n == st->sent_fig_first)
+		return false;
+	const char *s = st->s, *at = NULL;
+	for (const char *p = s + st->sent_start; (p = memmem(p, (size_t)(s + cs - p), "其中", 6)) != NULL; p += 6)
+		at = p;
+	if (!at)
+		return false;
+	size_t qz = (size_t)(at - s);
+	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+		const lg_figure *f = &st->out->v[i - 1];
+		if (f->norm_start >= qz || f->role != LG_ROLE_TOTAL || f->aside || f->indicator < 0)
+			continue;
+		if (f->indicator == ind)
+			return true;
+		if (part_of_sum(st->v, f->indicator, ind))
+			return st->ctx_scope >= 0 && st->ctx_scope_at >= qz && f->scope != scope_now(st, q, ind);
+	}
+	return false;
+}
+
 static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, lg_role role, const char *reason,
 		       const char *detail)
 {
@@ -1210,14 +1269,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	} else {
 		detail_from(f->raw, sizeof f->raw, st->s, q->start, q->end);
 	}
-	if (sect_campaign_now(st) || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
-		f->scope = LG_SCOPE_CAMPAIGN;
-	else if (st->ctx_scope >= 0)
-		f->scope = (lg_scope)st->ctx_scope;
-	else if (ind >= 0)
-		f->scope = lg_vocab_get(st->v, (size_t)ind)->scope;
-	else
-		f->scope = LG_SCOPE_ALL;
+	f->scope = scope_now(st, q, ind);
 	snprintf(f->period, sizeof f->period, "%s", st->ctx_period[0] ? st->ctx_period : st->rep->period);
 	fill_text_span(st, f);
 	return f;
@@ -1295,13 +1347,33 @@ static void item_no_figure(fstate *st, size_t num_start, size_t ws, size_t we)
 	}
 }
 
+/* The number at num_start (the sentence's latest item) was turned away as
+ * a change or a comparison base (事故起数减少2起): part of the comparison,
+ * no item a 分别 list of changes is aligned with. */
+static void item_of_comparison(fstate *st, size_t num_start)
+{
+	if (st->nitems && st->item_at[st->nitems - 1] == num_start)
+		st->item_cmp |= 1u << (st->nitems - 1);
+}
+
 /* Record a count or amount of the sentence: a list item, unless it turns
  * out to be inside brackets (in_brackets, asked only when a list of
  * changes needs the items). */
-static void add_item(fstate *st, size_t at)
+static void add_item(fstate *st, size_t at, int unit_id)
 {
-	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0]))
+	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0])) {
+		st->item_uid[st->nitems] = unit_id;
 		st->item_at[st->nitems++] = at;
+	}
+}
+
+/* Is item k part of a comparison: a figure turned away as a change or a
+ * base, or a number naming no indicator whose words compare
+ * (stands_between)? */
+static bool stands_between(fstate *st, int k);
+static bool item_compares(fstate *st, int k)
+{
+	return ((st->item_cmp >> k) & 1) || (((st->item_skipped >> k) & 1) && !stands_between(st, k));
 }
 
 /* Is s[at] inside brackets opened in its sentence ((含高速2起1人): an
@@ -1524,11 +1596,19 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	 * number's */
 	size_t items[32];
 	size_t ni = 0, skipped = 0; /* the last such item's place + 1, or 0 */
+	int cmp_last = -1; /* the last item of the comparison itself */
 	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++) {
 		if (in_brackets(st, st->item_at[k]))
 			continue;
+		/* "事故起数减少2起,死亡人数减少3人,分别下降28.6%、37.5%": the
+		 * counts of the comparison are no items; the changes go to
+		 * the figures before them */
+		if (item_compares(st, k)) {
+			cmp_last = k;
+			continue;
+		}
 		items[ni++] = st->item_at[k];
-		if (((st->item_skipped >> k) & 1) && stands_between(st, k))
+		if ((st->item_skipped >> k) & 1)
 			skipped = st->item_at[k] + 1;
 	}
 	if (!m)
@@ -1556,6 +1636,24 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		}
 	} else {
 		lg_figure *f = &st->out->v[idx[m - 1]];
+		/* "发生事故5起，死亡5人，事故起数减少2起，下降28.6%": after a
+		 * count of the comparison, the change is of the latest figure
+		 * in that count's unit, or of none */
+		if (cmp_last >= 0 && st->item_at[cmp_last] > f->norm_start) {
+			f = NULL;
+			for (int k = cmp_last - 1; k >= 0 && !f; k--) {
+				if (st->item_uid[k] != st->item_uid[cmp_last] || item_compares(st, k) ||
+				    in_brackets(st, st->item_at[k]))
+					continue;
+				for (size_t i = 0; i < m && !f; i++)
+					if (st->out->v[idx[i]].norm_start == st->item_at[k])
+						f = &st->out->v[idx[i]];
+				if (!f)
+					break;
+			}
+			if (!f)
+				return j;
+		}
 		if (!f->has_yoy && (!skipped || skipped - 1 < f->norm_start)) {
 			f->has_yoy = true;
 			f->yoy_hundredths = vals[0];
@@ -1850,7 +1948,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		/* no figure, but "培训执法人员12期600人次": the next count may share its words */
 		bool p0;
 		size_t s0 = words_start(st, q->start, true, &p0);
-		add_item(st, q->num_start);
+		add_item(st, q->num_start, q->unit_id);
 		set_prev(st, q->end, s0, q->start, p0);
 		return q->end;
 	}
@@ -1858,7 +1956,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* subject: the words before the number */
 	bool in_paren;
 	size_t ss = words_start(st, q->start, true, &in_paren);
-	add_item(st, q->num_start);
+	add_item(st, q->num_start, q->unit_id);
 	/* a sentence with a count or amount an indicator takes is no heading
 	 * (whether it becomes a figure or not) */
 	st->sent_has_count = true;
@@ -2143,12 +2241,15 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		role = LG_ROLE_SUB;
 		reason = "one kind of the indicator's cases, a part of its total";
 		by_part = true;
-	} else if ((sub_clause || st->sent_qizhong) &&
-		   !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best))) {
+	} else if (((sub_clause || st->sent_qizhong) &&
+		    !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best) &&
+		      scope_now(st, q, best) == last_total_scope(st))) ||
+		   (!in_paren && part_after_qizhong(st, q, best, cs))) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 -- but
 		 * a part of a sum (罚没款586万元,其中罚款571万元) is the whole
-		 * of its own indicator */
+		 * of its own indicator, where the scope is the whole's (not
+		 * 罚没款1,036.8万元，其中区局本级…罚款412万元) */
 		role = LG_ROLE_SUB;
 		reason = "a part of a figure already given";
 		if (!sub_clause)
@@ -2163,6 +2264,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
 	st->last_fig_excl = best_excl;
 	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;
+	if (st->last_fig_delta)
+		item_of_comparison(st, q->num_start);
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
