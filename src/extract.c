@@ -2216,6 +2216,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		reason = "a bound in a penalty provision";
 	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT) {
 		role = LG_ROLE_EXCLUDED;
+	} else if (!best_subj && rule_hit(st, LG_RULE_WAIVED, &x->np, why, sizeof why)) {
+		/* "对12家企业作出不予处罚决定": the noun phrase that names it
+		 * says it was not imposed */
+		role = LG_ROLE_EXCLUDED;
+		reason = "waived, exempted or not imposed";
+		by_rule = LG_RULE_WAIVED;
 	} else if (best_excl) {
 		size_t ms, me;
 		if (re_find(st, d->exclude, subj->s, subj->len, &ms, &me))
