@@ -477,6 +477,8 @@ typedef struct {
 	int table_value_rows; /* rows of numbers read under those labels */
 	size_t row_s, row_e;  /* the table row being read */
 	size_t table_fig_start;
+	size_t row_nl;     /* the line end of the latest table row read */
+	int table_chg_col; /* under a row of years, the column of changes (增幅); -1 none */
 	int table_year_col[16];
 	int table_nyears;
 	/* the last headline-candidate figure of the sentence: its indicator and words */
@@ -2428,6 +2430,20 @@ static bool rule_row(const char *s, const cell *c, int nc)
 	return true;
 }
 
+/* A column label for the change between the years beside it: 增幅, 同比,
+ * 增减(%), 增长率, 变化. */
+static bool change_label(const char *s, const cell *c)
+{
+	static const char *const w[] = { "增幅", "增减", "同比", "增长", "变化", "升降", "比上年", "较上年", "降幅" };
+	size_t len = c->b - c->a;
+	if (len > 30)
+		return false;
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (memmem(s + c->a, len, w[i], strlen(w[i])))
+			return true;
+	return false;
+}
+
 /* A row label that stands for the whole: 合计, 总计, 全年, 全市. */
 static bool total_label(const char *s, const cell *c)
 {
@@ -2505,6 +2521,31 @@ static void table_value_row(fstate *st, const cell *c, int nc, int from, bool la
 	}
 }
 
+/* 指标 | 2021年 | 2022年 | 增幅 over 罚款 | 860.5 | 1,012.3 | 17.6%: the
+ * change column's percentage is the figure's change on the year before,
+ * when the table has a column for that year too. */
+static void table_change(fstate *st, const cell *c, int nc, lg_figure *f)
+{
+	int k = st->table_chg_col;
+	bool prev = false;
+	for (int j = 0; j < st->table_nyears; j++)
+		prev |= st->rep->year && st->table_year_col[j] == st->rep->year - 1;
+	if (k < 0 || k >= nc || !prev || f->has_yoy)
+		return;
+	size_t a = c[k].a;
+	int sign = 1;
+	if (st->s[a] == '-' || st->s[a] == '+') {
+		sign = st->s[a] == '-' ? -1 : 1;
+		a++;
+	}
+	lg_qty q;
+	if (a < c[k].b && lg_units_can_start(st->s, c[k].b, a) && lg_units_scan(st->s, c[k].b, a, a, &q) &&
+	    q.kind == LG_UK_PERCENT && q.st == LG_OK && q.start == a && q.end == c[k].b && !q.range) {
+		f->has_yoy = true;
+		f->yoy_hundredths = sign * pct_hundredths(&q.value);
+	}
+}
+
 /* One line of a table: a label cell naming an indicator and a number.
  * Returns true when the line was a table row (figure or not). */
 static bool table_row(fstate *st, size_t ls, size_t le)
@@ -2537,18 +2578,25 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		return true;
 	/* a header row: years as columns, or a unit */
 	lg_qty q;
-	int nyears = 0, nnum = 0;
+	int nyears = 0, nnum = 0, nchange = 0;
 	for (int k = 1; k < nc; k++) {
 		if (cell_year(st, &c[k]))
 			nyears++;
+		else if (change_label(s, &c[k]))
+			nchange++;
 		if (numeric_cell(st, &c[k], &q))
 			nnum++;
 	}
-	/* 2021 | 2022 | 2023 across the top: a row of years, not of values */
-	if (nyears >= 2 && nyears == nc - 1 && !numeric_cell(st, &c[0], &q)) {
+	/* 2021 | 2022 | 2023 across the top: a row of years, not of values
+	 * (and maybe a column of changes: 2021年 | 2022年 | 增幅) */
+	if (nyears >= 2 && nyears + nchange == nc - 1 && !numeric_cell(st, &c[0], &q)) {
 		st->table_nyears = 0;
-		for (int k = 0; k < nc && st->table_nyears < 16; k++)
+		st->table_chg_col = -1;
+		for (int k = 0; k < nc && st->table_nyears < 16; k++) {
 			st->table_year_col[st->table_nyears++] = cell_year(st, &c[k]);
+			if (k > 0 && !st->table_year_col[k] && st->table_chg_col < 0)
+				st->table_chg_col = k;
+		}
 		return true;
 	}
 	if (nnum == 0) {
@@ -2608,7 +2656,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		lunit = st->table_col_unit[col];
 		lshift = st->table_col_shift[col];
 	}
-	table_cell(st, c[0].a, c[0].b, q, luid, lunit, lshift);
+	if (table_cell(st, c[0].a, c[0].b, q, luid, lunit, lshift) && st->table_nyears)
+		table_change(st, c, nc, &st->out->v[st->out->n - 1]);
 	return true;
 }
 
@@ -2771,7 +2820,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 		const char *nl = memchr(s, '\n', n);
 		size_t le = nl ? (size_t)(nl - s) : n;
 		if (table_row(&st, 0, le)) {
-			i = le;
+			i = st.row_nl = le;
 			st.defer_nums = false; /* the row is read: nothing to go back to */
 		}
 	}
@@ -2788,7 +2837,8 @@ scan:
 				read_deferred(&st, &i);
 				continue;
 			}
-			if (is_hard_break(s, n, i, st.line_start)) {
+			/* a table row ends its paragraph, whatever its last cell */
+			if ((i == st.row_nl && i > 0) || is_hard_break(s, n, i, st.line_start)) {
 				end_sentence(&st, i);
 				st.line_start = i + 1;
 				start_paragraph(&st, i + 1);
@@ -2797,7 +2847,7 @@ scan:
 				if (table_row(&st, i + 1, le)) {
 					/* a table row is read as a whole (nothing to go
 					 * back to) */
-					i = le;
+					i = st.row_nl = le;
 					st.defer_nums = false;
 					continue;
 				}
