@@ -490,6 +490,7 @@ typedef struct {
 	size_t last_fig_end;
 	bool last_fig_plan;  /* ... and it was turned away as a plan */
 	bool last_fig_delta; /* ... or as a change or a comparison base */
+	bool last_fig_rough; /* ... or it was approximate (逾百万元) */
 	bool last_fig_part;  /* ... or made a part by the part rule */
 	/* a number passed over (lg_extractor_only_units) whose own words may
 	 * make it a part: asked only when a number is linked to it */
@@ -2036,7 +2037,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		 * indicator would */
 		st->last_total_ind = -1;
 		st->last_fig_ind = -1;
-		st->last_fig_plan = st->last_fig_delta = st->last_fig_excl = false;
+		st->last_fig_plan = st->last_fig_delta = st->last_fig_excl = st->last_fig_rough = false;
 		/* "较大事故1起、死亡3人": a count joined by 、 to a part is of
 		 * that part too -- whether this one is a part, its words say */
 		st->last_fig_part = joined_to_part(st, q->start);
@@ -2129,7 +2130,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_fig_ind), q->unit_id, q->unit, &u) &&
 		    ((change_words(st, st->last_fig_end, q->start, &me) && only_year_between(st->s, me, q->start)) ||
 		     (st->last_fig_plan && rule_hit(st, LG_RULE_ACTUAL, subj, NULL, 0)) ||
-		     (st->last_fig_delta && rule_hit(st, LG_RULE_REACHED, subj, NULL, 0)))) {
+		     ((st->last_fig_delta || st->last_fig_rough) && rule_hit(st, LG_RULE_REACHED, subj, NULL, 0)))) {
 			best = st->last_fig_ind;
 			best_unit = u;
 		}
@@ -2272,6 +2273,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
 	st->last_fig_excl = best_excl;
 	st->last_fig_delta = by_rule == LG_RULE_CHANGE || by_rule == LG_RULE_COMPARISON;
+	/* "罚款金额逾百万元，达到128万元": the exact level after a rough one */
+	st->last_fig_rough = q->approx != LG_APPROX_NONE;
 	if (st->last_fig_delta)
 		item_of_comparison(st, q->num_start);
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
