@@ -1224,16 +1224,23 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
  * is its own (其中龙水镇检查企业210家次,罚款12.5万元: 12.5 is the town's). */
 static bool part_of_sum(const lg_vocab *v, int whole, int part);
 
+/* Where the last 其中 of the sentence before cs is; SIZE_MAX: none. */
+static size_t qizhong_before(const fstate *st, size_t cs)
+{
+	const char *s = st->s, *at = NULL;
+	for (const char *p = s + st->sent_start; p < s + cs && (p = memmem(p, (size_t)(s + cs - p), "其中", 6)) != NULL;
+	     p += 6)
+		at = p;
+	return at ? (size_t)(at - s) : SIZE_MAX;
+}
+
 static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
 {
-	if (cs <= st->sent_start || st->out->n == st->sent_fig_first)
+	if (st->out->n == st->sent_fig_first)
 		return false;
-	const char *s = st->s, *at = NULL;
-	for (const char *p = s + st->sent_start; (p = memmem(p, (size_t)(s + cs - p), "其中", 6)) != NULL; p += 6)
-		at = p;
-	if (!at)
+	size_t qz = qizhong_before(st, cs);
+	if (qz == SIZE_MAX)
 		return false;
-	size_t qz = (size_t)(at - s);
 	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
 		const lg_figure *f = &st->out->v[i - 1];
 		if (f->norm_start >= qz || f->role != LG_ROLE_TOTAL || f->aside || f->indicator < 0)
@@ -2138,7 +2145,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	if (best < 0) {
 		/* "(含高速4起4人)", "其中对企业处罚245起": a part of a figure
 		 * just given in the sentence */
-		if ((in_paren && sub_clause) || (!in_paren && (sub_clause || st->sent_qizhong))) {
+		if ((in_paren && sub_clause) ||
+		    (!in_paren && (sub_clause || st->sent_qizhong || qizhong_before(st, cs) != SIZE_MAX))) {
 			for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
 				const lg_figure *f = &st->out->v[i - 1];
 				const char *u;
