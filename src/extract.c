@@ -1973,6 +1973,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
 	size_t subj_s = ss, subj_e = q->start;
+	bool borrowed = false; /* the words are another count's, or the clause before's */
 	if (st->resp_k < st->resp_n && blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "事故起数、死亡人数分别为5起、4人": the next name */
 		subj_s = st->resp_s[st->resp_k];
@@ -1985,6 +1986,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		masked_copy(subj, s, subj_s, subj_e);
 	} else if (blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "8起8人", "252支6600多人": the second count shares the words */
+		borrowed = true;
 		subj_s = st->prev_subj_s;
 		subj_e = st->prev_subj_e;
 		in_paren = in_paren || st->prev_paren;
@@ -1997,6 +1999,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		size_t k = ss - lg_utf8_prev_len(s + st->sent_start, s + ss);
 		size_t ss2 = words_start(st, k, false, &p2);
 		if (ss2 < k) {
+			borrowed = true;
 			subj_s = ss2;
 			subj_e = q->start;
 			masked_copy(subj, s, subj_s, subj_e);
@@ -2074,6 +2077,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	size_t best_dist = 0;
 	/* the subject's and noun phrase's characters, decoded once for every
 	 * candidate's first-character test */
+	/* "共收到12件行政复议申请，4件行政诉讼案件": words borrowed from
+	 * elsewhere give way to the noun after the count */
+	bool np_first = pre && borrowed;
 	uint32_t cps[SUBJ_CPS_MAX];
 	lg_vocab_may_begin_set(v, false, cps, decode_cps(subj, cps), x->tset);
 	if (pre)
@@ -2084,10 +2090,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		lg_vocab_accepts_id(d, q->unit_id, q->unit, &cu);
 		bool from_subj = false;
 		size_t dist = 0, me = 0;
-		if (!object && in_set(x->tset, cand[c]) && last_match(st, d->trigger, subj, &me)) {
+		if (np_first && in_set(x->eset, cand[c]) && re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
+			from_subj = false;
+		} else if (!object && in_set(x->tset, cand[c]) && last_match(st, d->trigger, subj, &me)) {
 			from_subj = true;
 			dist = subj->len - me;
-		} else if (pre && in_set(x->eset, cand[c]) &&
+		} else if (pre && !np_first && in_set(x->eset, cand[c]) &&
 			   re_find(st, d->trigger_end, x->np.s, x->np.len, NULL, NULL)) {
 			from_subj = false;
 		} else {
@@ -2104,7 +2112,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		bool excl = own_exclusion(st, d, subj, from_subj);
 		bool better = best < 0 || (best_excl && !excl) ||
 			      (best_excl == excl &&
-			       (d->priority > best_pri || (d->priority == best_pri && from_subj && !best_subj) ||
+			       (d->priority > best_pri ||
+				(d->priority == best_pri && (np_first ? !from_subj && best_subj : from_subj && !best_subj)) ||
 				(d->priority == best_pri && from_subj == best_subj && dist < best_dist)));
 		if (better) {
 			best = cand[c];
