@@ -60,6 +60,13 @@ typedef struct {
 	lg_re *trigger_end; /* ending a noun phrase (after a count) */
 	lg_re *exclude;     /* NULL when none */
 	lg_re *context;     /* NULL when none */
+	/* `none`: words saying none happened in the year (全年未发生生产安全事故),
+	 * a 0 for it; each alternative's leading word, found by memmem
+	 * before the pattern is tried */
+	char *none_src;
+	lg_re *none;        /* NULL when none */
+	char **none_lit;
+	size_t nnone_lit;
 	/* by canonical unit id: 0 not accepted, 1 reported as `unit`, 2 kept */
 	unsigned char accept_id[128];
 	char *origin;            /* file the entry came from */

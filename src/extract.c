@@ -15,6 +15,7 @@
 #define TEXT_CAP_BYTES 600
 #define SUBJ_CPS_MAX 96
 #define TEXT_SIDE_BYTES 240
+#define LG_NONE_MAX 16
 
 struct lg_extractor {
 	const lg_vocab *v;
@@ -40,6 +41,15 @@ struct lg_extractor {
 	int ndascii, ndwide;
 	uint8_t dascii[16];
 	uint8_t dwide[24][3];
+	/* the indicators' `none` words (全年未发生生产安全事故: a 0), by their
+	 * leading words; on: read in this run (an export's units) */
+	struct {
+		const char *lit;
+		size_t len;
+		int ind;
+		bool on;
+	} none[LG_NONE_MAX];
+	int nnone;
 };
 
 void lg_figures_init(lg_figures *f)
@@ -104,6 +114,15 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
 			lg_cpset_add(&x->stop, cp);
 	}
+	for (size_t i = 0; i < lg_vocab_count(v); i++) {
+		const lg_indicator *d = lg_vocab_get(v, i);
+		for (size_t k = 0; d->none && k < d->nnone_lit && x->nnone < LG_NONE_MAX; k++) {
+			x->none[x->nnone].lit = d->none_lit[k];
+			x->none[x->nnone].len = strlen(d->none_lit[k]);
+			x->none[x->nnone].ind = (int)i;
+			x->none[x->nnone++].on = true;
+		}
+	}
 	return x;
 }
 
@@ -111,6 +130,10 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 {
 	x->only_units = units != NULL;
 	x->nkeys = 0;
+	for (int k = 0; k < x->nnone; k++) {
+		int uid = lg_units_canon_id(lg_vocab_get(x->v, (size_t)x->none[k].ind)->unit);
+		x->none[k].on = !units || (uid >= 0 && units[uid]);
+	}
 	if (!units)
 		return;
 	memcpy(x->units, units, sizeof x->units);
@@ -477,6 +500,7 @@ typedef struct {
 	int table_value_rows; /* rows of numbers read under those labels */
 	size_t row_s, row_e;  /* the table row being read */
 	size_t table_fig_start;
+	size_t none_next[LG_NONE_MAX]; /* where each `none` word is next found (n: nowhere) */
 	size_t row_nl;     /* the line end of the latest table row read */
 	int table_chg_col; /* under a row of years, the column of changes (增幅); -1 none */
 	int table_year_col[16];
@@ -647,8 +671,11 @@ static void begin_sentence(fstate *st, size_t pos)
 	}
 }
 
+static void none_figures(fstate *st, size_t end);
+
 static void end_sentence(fstate *st, size_t end)
 {
+	none_figures(st, end);
 	if (st->heading_pending) {
 		st->heading_pending = false;
 		if (!st->sent_has_count && end > st->sent_start &&
@@ -2325,6 +2352,60 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	return q->paren_end ? q->paren_start + 1 : q->end;
 }
 
+/* Where lit is next found at or after from (n: nowhere). */
+static size_t find_from(const char *s, size_t n, size_t from, const char *lit, size_t len)
+{
+	const char *p = from < n ? memmem(s + from, n - from, lit, len) : NULL;
+	return p ? (size_t)(p - s) : n;
+}
+
+/* "全年未发生生产安全事故": words of an indicator's `none` in the sentence
+ * ending at end say none happened -- a 0 for the year, unless the sentence
+ * gives a figure of it, or its words are of a plan, another year, several
+ * years, a wider area, a comparison. */
+static void none_figures(fstate *st, size_t end)
+{
+	lg_extractor *x = st->x;
+	for (int k = 0; k < x->nnone; k++) {
+		if (st->none_next[k] >= end)
+			continue;
+		size_t at = st->none_next[k];
+		st->none_next[k] = find_from(st->s, st->n, end, x->none[k].lit, x->none[k].len);
+		int ind = x->none[k].ind;
+		const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+		size_t ms, me;
+		if (at < st->sent_start || st->in_plan || !lg_re_search(d->none, x->md, st->s, end, at, &ms, &me))
+			continue;
+		bool given = false;
+		for (size_t i = st->sent_fig_first; i < st->out->n && !given; i++)
+			given = st->out->v[i].indicator == ind && st->out->v[i].role != LG_ROLE_EXCLUDED;
+		if (given)
+			continue;
+		ctx_update(st, ms);
+		if (st->ctx_multi || st->ctx_wider || (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year))
+			continue;
+		bool p;
+		size_t ws = words_start(st, ms, false, &p);
+		lg_buf *w = &x->clause;
+		masked_copy(w, st->s, ws, ms);
+		const char *why;
+		if (subject_rule(st, w, NULL, 0, &why) != LG_RULE_COUNT)
+			continue;
+		lg_qty z;
+		memset(&z, 0, sizeof z);
+		z.start = z.num_start = ms;
+		z.end = me;
+		z.unit = d->unit;
+		z.unit_id = -1;
+		lg_dec_parse("0", 1, &z.value);
+		emit(st, &z, ind, d->unit, LG_ROLE_TOTAL, NULL, NULL);
+		/* a later none word of this sentence is the same statement */
+		for (int j = 0; j < x->nnone; j++)
+			if (x->none[j].ind == ind && st->none_next[j] < end)
+				st->none_next[j] = find_from(st->s, st->n, end, x->none[j].lit, x->none[j].len);
+	}
+}
+
 /* ---- tables ---- */
 
 typedef struct {
@@ -2834,6 +2915,8 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	const char *s = t->s;
 	size_t n = t->n;
 
+	for (int k = 0; k < x->nnone; k++)
+		st.none_next[k] = x->none[k].on ? find_from(s, n, 0, x->none[k].lit, x->none[k].len) : n;
 	start_paragraph(&st, 0);
 	size_t i = 0;
 	{

@@ -127,6 +127,9 @@ static void ind_release(lg_indicator *d)
 	free(d->trigger_src);
 	free(d->exclude_src);
 	free(d->context_src);
+	free(d->none_src);
+	free_list(d->none_lit, d->nnone_lit);
+	lg_re_free(d->none);
 	lg_re_free(d->trigger);
 	lg_re_free(d->trigger_end);
 	lg_re_free(d->exclude);
@@ -490,6 +493,8 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				join_alt_at(&cur->exclude_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 1], lineno);
 			} else if (strcmp(key, "context") == 0) {
 				join_alt_at(&cur->context_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 2], lineno);
+			} else if (strcmp(key, "none") == 0) {
+				join_alt_at(&cur->none_src, val, NULL, lineno);
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
@@ -764,6 +769,52 @@ static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, c
 	return r;
 }
 
+/* The leading word of each top-level alternative of src: its characters
+ * up to the first one with a meaning in a pattern (a character a
+ * quantifier follows is left out).  False when an alternative has none. */
+static bool leading_words(const char *src, char ***out, size_t *nout)
+{
+	const char *meta = "\\^$.[]|()?*+{}";
+	const char *p = src;
+	for (;;) {
+		const char *e = p;
+		while (*e && !strchr(meta, *e))
+			e++;
+		size_t len = (size_t)(e - p);
+		if (len && (*e == '?' || *e == '*' || *e == '{')) {
+			/* the quantifier takes the last character off */
+			do
+				len--;
+			while (len && ((unsigned char)p[len] & 0xC0) == 0x80);
+		}
+		if (!len)
+			return false;
+		*out = lg_xrealloc(*out, (*nout + 1) * sizeof **out);
+		(*out)[(*nout)++] = lg_xstrndup(p, len);
+		/* on to the next top-level | */
+		int depth = 0;
+		bool cls = false;
+		for (; *e; e++) {
+			if (*e == '\\' && e[1]) {
+				e++;
+			} else if (cls) {
+				cls = *e != ']';
+			} else if (*e == '[') {
+				cls = true;
+			} else if (*e == '(') {
+				depth++;
+			} else if (*e == ')') {
+				depth--;
+			} else if (*e == '|' && depth == 0) {
+				break;
+			}
+		}
+		if (!*e)
+			return true;
+		p = e + 1;
+	}
+}
+
 static lg_re *compile_re(const char *src, lg_vocab *v, const char *what, const char *origin, size_t line,
 			      const seg_map *seg, lg_status *st, lg_err *err)
 {
@@ -963,6 +1014,23 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 			snprintf(what, sizeof what, "indicator %s: context", d->name);
 			if (!(d->context = compile_re(d->context_src, v, what, d->origin, d->line, &sm[2], &st, err)))
 				return st;
+		}
+		lg_re_free(d->none);
+		d->none = NULL;
+		free_list(d->none_lit, d->nnone_lit);
+		d->none_lit = NULL;
+		d->nnone_lit = 0;
+		if (d->none_src) {
+			snprintf(what, sizeof what, "indicator %s: none", d->name);
+			if (!(d->none = compile_re(d->none_src, v, what, d->origin, d->line, NULL, &st, err)))
+				return st;
+			if (!leading_words(d->none_src, &d->none_lit, &d->nnone_lit)) {
+				lg_err_set(err,
+					   "%s:%zu: indicator %s: each alternative of `none` must begin with a word "
+					   "(未发生…), not a pattern",
+					   d->origin, d->line, d->name);
+				return LG_ERR_SYNTAX;
+			}
 		}
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(v->ind[j].id, d->id) == 0) {
