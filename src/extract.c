@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #define SUBJECT_MAX_CHARS 40
 #define NP_MAX_CHARS 40
 #define HEADING_MAX_BYTES 180
@@ -46,10 +49,16 @@ struct lg_extractor {
 	struct {
 		const char *lit;
 		size_t len;
+		bool on; /* some indicator read in this run begins a `none` with it */
+	} nlit[LG_NONE_MAX];
+	int nnlit;
+	struct {
+		int lit; /* in nlit */
 		int ind;
 		bool on;
 	} none[LG_NONE_MAX];
 	int nnone;
+	bool find_wide; /* find_from may use AVX2 */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -114,11 +123,20 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
 			lg_cpset_add(&x->stop, cp);
 	}
+	x->find_wide = lg_avx2();
 	for (size_t i = 0; i < lg_vocab_count(v); i++) {
 		const lg_indicator *d = lg_vocab_get(v, i);
 		for (size_t k = 0; d->none && k < d->nnone_lit && x->nnone < LG_NONE_MAX; k++) {
-			x->none[x->nnone].lit = d->none_lit[k];
-			x->none[x->nnone].len = strlen(d->none_lit[k]);
+			int l = 0;
+			while (l < x->nnlit && strcmp(x->nlit[l].lit, d->none_lit[k]) != 0)
+				l++;
+			if (l == x->nnlit) {
+				x->nlit[l].lit = d->none_lit[k];
+				x->nlit[l].len = strlen(d->none_lit[k]);
+				x->nlit[l].on = true;
+				x->nnlit++;
+			}
+			x->none[x->nnone].lit = l;
 			x->none[x->nnone].ind = (int)i;
 			x->none[x->nnone++].on = true;
 		}
@@ -130,9 +148,12 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 {
 	x->only_units = units != NULL;
 	x->nkeys = 0;
+	for (int l = 0; l < x->nnlit; l++)
+		x->nlit[l].on = false;
 	for (int k = 0; k < x->nnone; k++) {
 		int uid = lg_units_canon_id(lg_vocab_get(x->v, (size_t)x->none[k].ind)->unit);
 		x->none[k].on = !units || (uid >= 0 && units[uid]);
+		x->nlit[x->none[k].lit].on |= x->none[k].on;
 	}
 	if (!units)
 		return;
@@ -200,6 +221,69 @@ void lg_extractor_free(lg_extractor *x)
 /* ---- small text helpers over clean UTF-8 ---- */
 
 #define LIT(s) (s), (sizeof(s) - 1)
+
+/* Where lit is next found at or after from (n: nowhere).  16 places at a
+ * time where SSE2 is (a place whose first and last bytes match lit's, then
+ * the rest compared); glibc's memmem is several times slower on Chinese. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+/* find_from's places from i, 32 at a time while a whole block fits before
+ * last; returns where the scalar search goes on (*at: a match, or n). */
+__attribute__((target("avx2"))) static size_t find_avx2(const char *s, size_t i, size_t last, const char *lit,
+							  size_t len, size_t *at)
+{
+	const __m256i f = _mm256_set1_epi8(lit[0]), l = _mm256_set1_epi8(lit[len - 1]);
+	for (; i + 31 <= last; i += 32) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + len - 1));
+		unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, f), _mm256_cmpeq_epi8(b, l)));
+		for (; m; m &= m - 1) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (memcmp(s + k + 1, lit + 1, len - 2) == 0) {
+				*at = k;
+				return i;
+			}
+		}
+	}
+	return i;
+}
+#endif
+
+static size_t find_from(bool wide, const char *s, size_t n, size_t from, const char *lit, size_t len)
+{
+	if (!len || from >= n || n - from < len)
+		return n;
+	if (len == 1) {
+		const char *p = memchr(s + from, lit[0], n - from);
+		return p ? (size_t)(p - s) : n;
+	}
+	size_t i = from, last = n - len; /* the last place lit may begin */
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (wide) {
+		size_t at = n;
+		i = find_avx2(s, i, last, lit, len, &at);
+		if (at < n)
+			return at;
+	}
+#endif
+#ifdef __SSE2__
+	const __m128i f = _mm_set1_epi8(lit[0]), l = _mm_set1_epi8(lit[len - 1]);
+	for (; i + 15 <= last; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + len - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
+		for (; m; m &= m - 1) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (memcmp(s + k + 1, lit + 1, len - 2) == 0)
+				return k;
+		}
+	}
+#endif
+	for (; i <= last; i++)
+		if (s[i] == lit[0] && s[i + len - 1] == lit[len - 1] && memcmp(s + i, lit, len) == 0)
+			return i;
+	return n;
+}
 
 static inline bool at_lit(const char *s, size_t n, size_t i, const char *lit, size_t k)
 {
@@ -500,7 +584,8 @@ typedef struct {
 	int table_value_rows; /* rows of numbers read under those labels */
 	size_t row_s, row_e;  /* the table row being read */
 	size_t table_fig_start;
-	size_t none_next[LG_NONE_MAX]; /* where each `none` word is next found (n: nowhere) */
+	size_t nlit_next[LG_NONE_MAX]; /* where each `none` leading word is next found (n: nowhere) */
+	size_t nlit_min;               /* the least of them */
 	size_t row_nl;     /* the line end of the latest table row read */
 	int table_chg_col; /* under a row of years, the column of changes (增幅); -1 none */
 	int table_year_col[16];
@@ -1254,11 +1339,10 @@ static bool part_of_sum(const lg_vocab *v, int whole, int part);
 /* Where the last 其中 of the sentence before cs is; SIZE_MAX: none. */
 static size_t qizhong_before(const fstate *st, size_t cs)
 {
-	const char *s = st->s, *at = NULL;
-	for (const char *p = s + st->sent_start; p < s + cs && (p = memmem(p, (size_t)(s + cs - p), "其中", 6)) != NULL;
-	     p += 6)
+	size_t at = SIZE_MAX;
+	for (size_t p = st->sent_start; (p = find_from(st->x->find_wide, st->s, cs, p, "其中", 6)) < cs; p += 6)
 		at = p;
-	return at ? (size_t)(at - s) : SIZE_MAX;
+	return at;
 }
 
 static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
@@ -2352,11 +2436,37 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	return q->paren_end ? q->paren_start + 1 : q->end;
 }
 
-/* Where lit is next found at or after from (n: nowhere). */
-static size_t find_from(const char *s, size_t n, size_t from, const char *lit, size_t len)
+/* The 0 of indicator ind when its `none` words match from at in the
+ * sentence ending at end; true when one was given. */
+static bool none_figure(fstate *st, int ind, size_t at, size_t end)
 {
-	const char *p = from < n ? memmem(s + from, n - from, lit, len) : NULL;
-	return p ? (size_t)(p - s) : n;
+	lg_extractor *x = st->x;
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+	size_t ms, me;
+	if (ind >= 64 || st->in_plan || !lg_re_search(d->none, x->md, st->s, end, at, &ms, &me))
+		return false;
+	for (size_t i = st->sent_fig_first; i < st->out->n; i++)
+		if (st->out->v[i].indicator == ind && st->out->v[i].role != LG_ROLE_EXCLUDED)
+			return false;
+	ctx_update(st, ms);
+	if (st->ctx_multi || st->ctx_wider || (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year))
+		return false;
+	bool p;
+	size_t ws = words_start(st, ms, false, &p);
+	lg_buf *w = &x->clause;
+	masked_copy(w, st->s, ws, ms);
+	const char *why;
+	if (subject_rule(st, w, NULL, 0, &why) != LG_RULE_COUNT)
+		return false;
+	lg_qty z;
+	memset(&z, 0, sizeof z);
+	z.start = z.num_start = ms;
+	z.end = me;
+	z.unit = d->unit;
+	z.unit_id = -1;
+	lg_dec_parse("0", 1, &z.value);
+	emit(st, &z, ind, d->unit, LG_ROLE_TOTAL, NULL, NULL);
+	return true;
 }
 
 /* "全年未发生生产安全事故": words of an indicator's `none` in the sentence
@@ -2365,45 +2475,24 @@ static size_t find_from(const char *s, size_t n, size_t from, const char *lit, s
  * years, a wider area, a comparison. */
 static void none_figures(fstate *st, size_t end)
 {
+	if (st->nlit_min >= end)
+		return;
 	lg_extractor *x = st->x;
-	for (int k = 0; k < x->nnone; k++) {
-		if (st->none_next[k] >= end)
-			continue;
-		size_t at = st->none_next[k];
-		st->none_next[k] = find_from(st->s, st->n, end, x->none[k].lit, x->none[k].len);
-		int ind = x->none[k].ind;
-		const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
-		size_t ms, me;
-		if (at < st->sent_start || st->in_plan || !lg_re_search(d->none, x->md, st->s, end, at, &ms, &me))
-			continue;
-		bool given = false;
-		for (size_t i = st->sent_fig_first; i < st->out->n && !given; i++)
-			given = st->out->v[i].indicator == ind && st->out->v[i].role != LG_ROLE_EXCLUDED;
-		if (given)
-			continue;
-		ctx_update(st, ms);
-		if (st->ctx_multi || st->ctx_wider || (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year))
-			continue;
-		bool p;
-		size_t ws = words_start(st, ms, false, &p);
-		lg_buf *w = &x->clause;
-		masked_copy(w, st->s, ws, ms);
-		const char *why;
-		if (subject_rule(st, w, NULL, 0, &why) != LG_RULE_COUNT)
-			continue;
-		lg_qty z;
-		memset(&z, 0, sizeof z);
-		z.start = z.num_start = ms;
-		z.end = me;
-		z.unit = d->unit;
-		z.unit_id = -1;
-		lg_dec_parse("0", 1, &z.value);
-		emit(st, &z, ind, d->unit, LG_ROLE_TOTAL, NULL, NULL);
-		/* a later none word of this sentence is the same statement */
-		for (int j = 0; j < x->nnone; j++)
-			if (x->none[j].ind == ind && st->none_next[j] < end)
-				st->none_next[j] = find_from(st->s, st->n, end, x->none[j].lit, x->none[j].len);
+	uint64_t done = 0; /* the entries whose indicator has had its 0 here */
+	size_t min = st->n;
+	for (int l = 0; l < x->nnlit; l++) {
+		size_t at = st->nlit_next[l];
+		if (at < end) {
+			st->nlit_next[l] = find_from(x->find_wide, st->s, st->n, end, x->nlit[l].lit, x->nlit[l].len);
+			for (int k = 0; k < x->nnone; k++)
+				if (x->none[k].lit == l && x->none[k].on && !((done >> x->none[k].ind) & 1) && at >= st->sent_start &&
+				    none_figure(st, x->none[k].ind, at, end))
+					done |= 1ull << x->none[k].ind;
+		}
+		if (st->nlit_next[l] < min)
+			min = st->nlit_next[l];
 	}
+	st->nlit_min = min;
 }
 
 /* ---- tables ---- */
@@ -2915,8 +3004,12 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	const char *s = t->s;
 	size_t n = t->n;
 
-	for (int k = 0; k < x->nnone; k++)
-		st.none_next[k] = x->none[k].on ? find_from(s, n, 0, x->none[k].lit, x->none[k].len) : n;
+	st.nlit_min = n;
+	for (int l = 0; l < x->nnlit; l++) {
+		st.nlit_next[l] = x->nlit[l].on ? find_from(x->find_wide, s, n, 0, x->nlit[l].lit, x->nlit[l].len) : n;
+		if (st.nlit_next[l] < st.nlit_min)
+			st.nlit_min = st.nlit_next[l];
+	}
 	start_paragraph(&st, 0);
 	size_t i = 0;
 	{

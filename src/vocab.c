@@ -42,6 +42,8 @@ static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|人员|�
 /* Where each `|`-joined piece of a pattern came from, so a PCRE2 error
  * names the line it is on. */
 #define MAXSEG 32
+#define LG_SEGS 4 /* pattern keys of an indicator with lines of their own */
+
 typedef struct {
 	size_t line[MAXSEG];
 	size_t start[MAXSEG]; /* byte offset of the piece in the joined source */
@@ -68,7 +70,7 @@ typedef struct {
 
 struct lg_vocab {
 	lg_indicator *ind;
-	seg_map *segs; /* per indicator: trigger, exclude, context */
+	seg_map *segs; /* per indicator (LG_SEGS each): trigger, exclude, context, none */
 	size_t nind, capind;
 	src_loc scope[LG_SCOPE_COUNT];
 	int scope_rank[LG_SCOPE_COUNT];
@@ -364,7 +366,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 					if (v->nind == v->capind) {
 						v->capind = v->capind ? 2 * v->capind : 32;
 						v->ind = lg_xrealloc(v->ind, v->capind * sizeof *v->ind);
-						v->segs = lg_xrealloc(v->segs, v->capind * 3 * sizeof *v->segs);
+						v->segs = lg_xrealloc(v->segs, v->capind * LG_SEGS * sizeof *v->segs);
 					}
 					cur = &v->ind[v->nind++];
 					memset(cur, 0, sizeof *cur);
@@ -372,7 +374,7 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				cur->name = lg_xstrdup(name);
 				cur->origin = lg_xstrdup(origin);
 				cur->line = lineno;
-				memset(&v->segs[3 * (size_t)(cur - v->ind)], 0, 3 * sizeof *v->segs);
+				memset(&v->segs[LG_SEGS * (size_t)(cur - v->ind)], 0, LG_SEGS * sizeof *v->segs);
 				sect = IND;
 			} else if (strncmp(h, "scope", 5) == 0 && (h[5] == ' ' || h[5] == '\t')) {
 				char *name = trim(h + 5);
@@ -488,13 +490,13 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 			} else if (strcmp(key, "alias") == 0) {
 				split_units(val, &cur->alias, &cur->nalias);
 			} else if (strcmp(key, "trigger") == 0) {
-				join_alt_at(&cur->trigger_src, val, &v->segs[3 * (size_t)(cur - v->ind)], lineno);
+				join_alt_at(&cur->trigger_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind)], lineno);
 			} else if (strcmp(key, "exclude") == 0) {
-				join_alt_at(&cur->exclude_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 1], lineno);
+				join_alt_at(&cur->exclude_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 1], lineno);
 			} else if (strcmp(key, "context") == 0) {
-				join_alt_at(&cur->context_src, val, &v->segs[3 * (size_t)(cur - v->ind) + 2], lineno);
+				join_alt_at(&cur->context_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 2], lineno);
 			} else if (strcmp(key, "none") == 0) {
-				join_alt_at(&cur->none_src, val, NULL, lineno);
+				join_alt_at(&cur->none_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 3], lineno);
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
@@ -789,6 +791,16 @@ static bool leading_words(const char *src, char ***out, size_t *nout)
 		}
 		if (!len)
 			return false;
+		/* three characters are enough to find it by, and alternatives
+		 * beginning alike (无行政复议, 无行政诉讼) share one search */
+		size_t chars = 0, cut = 0;
+		while (cut < len && chars < 3) {
+			cut++;
+			while (cut < len && ((unsigned char)p[cut] & 0xC0) == 0x80)
+				cut++;
+			chars++;
+		}
+		len = cut;
 		*out = lg_xrealloc(*out, (*nout + 1) * sizeof **out);
 		(*out)[(*nout)++] = lg_xstrndup(p, len);
 		/* on to the next top-level | */
@@ -995,7 +1007,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		lg_re_free(d->context);
 		d->trigger = d->trigger_end = d->exclude = d->context = NULL;
 		snprintf(what, sizeof what, "indicator %s: trigger", d->name);
-		const seg_map *sm = &v->segs[3 * i];
+		const seg_map *sm = &v->segs[LG_SEGS * i];
 		d->trigger = compile_re(d->trigger_src, v, what, d->origin, d->line, &sm[0], &st, err);
 		if (!d->trigger)
 			return st;
@@ -1022,13 +1034,13 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		d->nnone_lit = 0;
 		if (d->none_src) {
 			snprintf(what, sizeof what, "indicator %s: none", d->name);
-			if (!(d->none = compile_re(d->none_src, v, what, d->origin, d->line, NULL, &st, err)))
+			if (!(d->none = compile_re(d->none_src, v, what, d->origin, d->line, &sm[3], &st, err)))
 				return st;
 			if (!leading_words(d->none_src, &d->none_lit, &d->nnone_lit)) {
 				lg_err_set(err,
 					   "%s:%zu: indicator %s: each alternative of `none` must begin with a word "
 					   "(未发生…), not a pattern",
-					   d->origin, d->line, d->name);
+					   d->origin, sm[3].n ? sm[3].line[0] : d->line, d->name);
 				return LG_ERR_SYNTAX;
 			}
 		}

@@ -100,6 +100,12 @@ START_TEST(broken_vocabularies)
 		     LG_ERR_SYNTAX, "bad.conf:5: indicator b: id 'x' is already used by a");
 	expect_error("[indicator 罚没款]\nid = fc\nunit = 万元\ntrigger = 罚没\nparts = 罚款 没收\n", LG_ERR_SYNTAX,
 		     "bad.conf:1: indicator 罚没款: part '罚款' is not an indicator");
+	/* a `none` alternative must begin with a word (it is looked for first) */
+	expect_error("[indicator 事故]\nid = acc\nunit = 起\ntrigger = 事故\nnone = 未发生事故|(无|没有)事故\n",
+		     LG_ERR_SYNTAX,
+		     "bad.conf:5: indicator 事故: each alternative of `none` must begin with a word (未发生…), not a pattern");
+	expect_error("[indicator 事故]\nid = acc\nunit = 起\ntrigger = 事故\nnone = 未发生(事故\n", LG_ERR_PATTERN,
+		     "bad.conf:5: indicator 事故: none: PCRE2 error at offset 16: missing closing parenthesis");
 }
 END_TEST
 
