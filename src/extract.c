@@ -1020,10 +1020,21 @@ static void ctx_update(fstate *st, size_t upto)
 			int a = 0, b = 0;
 			if (len >= 3 && memcmp(p, "上半年", 9 <= len ? 9 : len) == 0) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-6月");
+			} else if (len >= 9 && memcmp(p, "下半年", 9) == 0) {
+				snprintf(st->ctx_period, sizeof st->ctx_period, "7-12月");
 			} else if (memmem(p, len, "前三", 6)) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-9月");
-			} else if (memmem(p, len, "一季度", 9)) {
-				snprintf(st->ctx_period, sizeof st->ctx_period, "1-3月");
+			} else if (memmem(p, len, "季度", 6)) {
+				/* 一季度, 第二季度, ... */
+				static const char *const q[] = { "一", "1-3月", "二", "4-6月", "三", "7-9月", "四", "10-12月" };
+				for (size_t k = 0; k < 8; k += 2)
+					if (memmem(p, len, q[k], 3))
+						snprintf(st->ctx_period, sizeof st->ctx_period, "%s", q[k + 1]);
+			} else if (len >= 7 && memcmp(p + len - 6, "月份", 6) == 0 && p[0] >= '0' && p[0] <= '9') {
+				/* 12月份: that month */
+				int mon = atoi(p);
+				if (mon >= 1 && mon <= 12)
+					snprintf(st->ctx_period, sizeof st->ctx_period, "%d月", mon);
 			} else if (len >= 6 && memcmp(p, "截", 3) == 0) {
 				/* 截至/截止/截止到 (2023年)11月底 or 11月30日: the months
 				 * from January, 1-11月; 截至11月 or 11月15日 stay as written */
