@@ -61,8 +61,8 @@ typedef struct {
 	lg_re *exclude;     /* NULL when none */
 	lg_re *context;     /* NULL when none */
 	/* `none`: words saying none happened in the year (全年未发生生产安全事故),
-	 * a 0 for it; each alternative's leading word, found by memmem
-	 * before the pattern is tried */
+	 * a 0 for it; none_lit: each alternative's leading word (at most
+	 * three characters), searched for before the pattern is tried */
 	char *none_src;
 	lg_re *none;        /* NULL when none */
 	char **none_lit;

@@ -1339,13 +1339,6 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 	return LG_SCOPE_ALL;
 }
 
-/* A part a 其中 earlier in the sentence (before the clause at cs) opened
- * and the clauses after it go on listing: a figure of the indicator of the
- * whole before the 其中 (其中危险化学品经营许可证核发865件，非煤矿山安全生产
- * 许可证延续12件); or of a sum's part, when a scope word after the 其中
- * names a scope other than the whole's (罚没款1,036.8万元，其中区局本级处罚
- * 案件96起，罚款金额412万元).  A figure with no such whole before the 其中
- * is its own (其中龙水镇检查企业210家次,罚款12.5万元: 12.5 is the town's). */
 static bool part_of_sum(const lg_vocab *v, int whole, int part);
 
 /* Where the last 其中 of the sentence before cs is; SIZE_MAX: none. */
@@ -1357,6 +1350,13 @@ static size_t qizhong_before(const fstate *st, size_t cs)
 	return at;
 }
 
+/* A part a 其中 earlier in the sentence (before the clause at cs) opened
+ * and the clauses after it go on listing: a figure of the indicator of the
+ * whole before the 其中 (其中危险化学品经营许可证核发865件，非煤矿山安全生产
+ * 许可证延续12件); or of a sum's part, when a scope word after the 其中
+ * names a scope other than the whole's (罚没款1,036.8万元，其中区局本级处罚
+ * 案件96起，罚款金额412万元).  A figure with no such whole before the 其中
+ * is its own (其中龙水镇检查企业210家次,罚款12.5万元: 12.5 is the town's). */
 static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
 {
 	if (st->out->n == st->sent_fig_first)
@@ -1504,6 +1504,7 @@ static void add_item(fstate *st, size_t at, int unit_id)
  * base, or a number naming no indicator whose words compare
  * (stands_between)? */
 static bool stands_between(fstate *st, int k);
+
 static bool item_compares(fstate *st, int k)
 {
 	return ((st->item_cmp >> k) & 1) || (((st->item_skipped >> k) & 1) && !stands_between(st, k));
@@ -2198,11 +2199,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	int best_pri = 0;
 	bool best_subj = false, best_excl = false;
 	size_t best_dist = 0;
-	/* the subject's and noun phrase's characters, decoded once for every
-	 * candidate's first-character test */
 	/* "共收到12件行政复议申请，4件行政诉讼案件": words borrowed from
 	 * elsewhere give way to the noun after the count */
 	bool np_first = pre && borrowed;
+	/* the subject's and noun phrase's characters, decoded once for every
+	 * candidate's first-character test */
 	uint32_t cps[SUBJ_CPS_MAX];
 	lg_vocab_may_begin_set(v, false, cps, decode_cps(subj, cps), x->tset);
 	if (pre)
@@ -2455,7 +2456,7 @@ static bool none_figure(fstate *st, int ind, size_t at, size_t end)
 	lg_extractor *x = st->x;
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
 	size_t ms, me;
-	if (ind >= 64 || st->in_plan || !lg_re_search(d->none, x->md, st->s, end, at, &ms, &me))
+	if (st->in_plan || !lg_re_search(d->none, x->md, st->s, end, at, &ms, &me))
 		return false;
 	for (size_t i = st->sent_fig_first; i < st->out->n; i++)
 		if (st->out->v[i].indicator == ind && st->out->v[i].role != LG_ROLE_EXCLUDED)
@@ -2490,16 +2491,19 @@ static void none_figures(fstate *st, size_t end)
 	if (st->nlit_min >= end)
 		return;
 	lg_extractor *x = st->x;
-	uint64_t done = 0; /* the entries whose indicator has had its 0 here */
+	int done[LG_NONE_MAX], ndone = 0; /* the indicators that have had their 0 here */
 	size_t min = st->n;
 	for (int l = 0; l < x->nnlit; l++) {
 		size_t at = st->nlit_next[l];
 		if (at < end) {
 			st->nlit_next[l] = find_from(x->find_wide, st->s, st->n, end, x->nlit[l].lit, x->nlit[l].len);
-			for (int k = 0; k < x->nnone; k++)
-				if (x->none[k].lit == l && x->none[k].on && !((done >> x->none[k].ind) & 1) && at >= st->sent_start &&
-				    none_figure(st, x->none[k].ind, at, end))
-					done |= 1ull << x->none[k].ind;
+			for (int k = 0; k < x->nnone && at >= st->sent_start; k++) {
+				int ind = x->none[k].ind, j = 0;
+				while (j < ndone && done[j] != ind)
+					j++;
+				if (x->none[k].lit == l && x->none[k].on && j == ndone && none_figure(st, ind, at, end))
+					done[ndone++] = ind;
+			}
 		}
 		if (st->nlit_next[l] < min)
 			min = st->nlit_next[l];
