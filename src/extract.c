@@ -2449,8 +2449,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	return q->paren_end ? q->paren_start + 1 : q->end;
 }
 
-/* The 0 of indicator ind when its `none` words match from at in the
- * sentence ending at end; true when one was given. */
+/* The 0 of indicator ind when its `none` words match at `at` (the
+ * pattern is anchored there) in the sentence ending at end; true when one
+ * was given. */
 static bool none_figure(fstate *st, int ind, size_t at, size_t end)
 {
 	lg_extractor *x = st->x;
@@ -2495,8 +2496,8 @@ static void none_figures(fstate *st, size_t end)
 	size_t min = st->n;
 	for (int l = 0; l < x->nnlit; l++) {
 		size_t at = st->nlit_next[l];
-		if (at < end) {
-			st->nlit_next[l] = find_from(x->find_wide, st->s, st->n, end, x->nlit[l].lit, x->nlit[l].len);
+		for (; at < end; at = find_from(x->find_wide, st->s, st->n, at + x->nlit[l].len, x->nlit[l].lit,
+						  x->nlit[l].len)) {
 			for (int k = 0; k < x->nnone && at >= st->sent_start; k++) {
 				int ind = x->none[k].ind, j = 0;
 				while (j < ndone && done[j] != ind)
@@ -2505,8 +2506,9 @@ static void none_figures(fstate *st, size_t end)
 					done[ndone++] = ind;
 			}
 		}
-		if (st->nlit_next[l] < min)
-			min = st->nlit_next[l];
+		st->nlit_next[l] = at;
+		if (at < min)
+			min = at;
 	}
 	st->nlit_min = min;
 }

@@ -34,10 +34,9 @@ static const char *const group_names[] = { "all", "bureau", "town", "campaign", 
 /* The period words: 1-10月, 截至11月(底), 截至11月30日, 上半年, 下半年,
  * 前三季度, 第四季度, 12月份. */
 static const char period_pattern[] =
-	"\\d{1,2}\\s*(?:月份?)?\\s*[-~至到]\\s*\\d{1,2}\\s*月(?!\\d)"
+	"\\d{1,2}(?:\\s*(?:月份?)?\\s*[-~至到]\\s*\\d{1,2}\\s*月(?!\\d)|月份(?!\\s*[-~至到]))"
 	"|截[至止]到?(?:(?:19|20)\\d\\d年)?\\d{1,2}月(?:\\d{1,2}日)?"
-	"|[上下]半年|前三季度|前三个季度|第?[一二三四]季度|前[一二三四五六七八九十]{1,2}个月"
-	"|\\d{1,2}月份(?!\\s*[-~至到])";
+	"|[上下]半年|前三季度|前三个季度|第?[一二三四]季度|前[一二三四五六七八九十]{1,2}个月";
 static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
 static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
 
@@ -1036,7 +1035,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		d->nnone_lit = 0;
 		if (d->none_src) {
 			snprintf(what, sizeof what, "indicator %s: none", d->name);
-			if (!(d->none = compile_re(d->none_src, v, what, d->origin, d->line, &sm[3], &st, err)))
+			if (!(d->none = compile_re_flags(d->none_src, v, what, d->origin, d->line, &sm[3], PCRE2_ANCHORED, &st, err)))
 				return st;
 			if (!leading_words(d->none_src, &d->none_lit, &d->nnone_lit)) {
 				lg_err_set(err,
