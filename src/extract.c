@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #define SUBJECT_MAX_CHARS 40
 #define NP_MAX_CHARS 40
 #define HEADING_MAX_BYTES 180
@@ -58,7 +55,6 @@ struct lg_extractor {
 		bool on;
 	} none[LG_NONE_MAX];
 	int nnone;
-	bool find_wide; /* find_from may use AVX2 */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -123,7 +119,6 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
 			lg_cpset_add(&x->stop, cp);
 	}
-	x->find_wide = lg_avx2();
 	for (size_t i = 0; i < lg_vocab_count(v); i++) {
 		const lg_indicator *d = lg_vocab_get(v, i);
 		for (size_t k = 0; d->none && k < d->nnone_lit && x->nnone < LG_NONE_MAX; k++) {
@@ -222,68 +217,11 @@ void lg_extractor_free(lg_extractor *x)
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-/* find_from's places from i, 32 at a time while a whole block fits before
- * last; returns where the scalar search goes on (*at: a match, or n). */
-__attribute__((target("avx2"))) static size_t find_avx2(const char *s, size_t i, size_t last, const char *lit,
-							  size_t len, size_t *at)
+/* Where lit is next found at or after from (n: nowhere); lg_find. */
+static size_t find_from(const char *s, size_t n, size_t from, const char *lit, size_t len)
 {
-	const __m256i f = _mm256_set1_epi8(lit[0]), l = _mm256_set1_epi8(lit[len - 1]);
-	for (; i + 31 <= last; i += 32) {
-		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + len - 1));
-		unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, f), _mm256_cmpeq_epi8(b, l)));
-		for (; m; m &= m - 1) {
-			size_t k = i + (size_t)__builtin_ctz(m);
-			if (memcmp(s + k + 1, lit + 1, len - 2) == 0) {
-				*at = k;
-				return i;
-			}
-		}
-	}
-	return i;
-}
-#endif
-
-/* Where lit is next found at or after from (n: nowhere): 32 places at a
- * time with AVX2 where wide (the CPU has it), else 16 with SSE2 -- a place
- * whose first and last bytes are lit's, then the rest compared; glibc's
- * memmem is several times slower on Chinese. */
-static size_t find_from(bool wide, const char *s, size_t n, size_t from, const char *lit, size_t len)
-{
-	if (!len || from >= n || n - from < len)
-		return n;
-	if (len == 1) {
-		const char *p = memchr(s + from, lit[0], n - from);
-		return p ? (size_t)(p - s) : n;
-	}
-	size_t i = from, last = n - len; /* the last place lit may begin */
-#if defined(__x86_64__) && defined(__GNUC__)
-	if (wide) {
-		size_t at = n;
-		i = find_avx2(s, i, last, lit, len, &at);
-		if (at < n)
-			return at;
-	}
-#endif
-#ifdef __SSE2__
-	const __m128i f = _mm_set1_epi8(lit[0]), l = _mm_set1_epi8(lit[len - 1]);
-	for (; i + 15 <= last; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + len - 1));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
-		for (; m; m &= m - 1) {
-			size_t k = i + (size_t)__builtin_ctz(m);
-			if (memcmp(s + k + 1, lit + 1, len - 2) == 0)
-				return k;
-		}
-	}
-#endif
-	for (; i <= last; i++)
-		if (s[i] == lit[0] && s[i + len - 1] == lit[len - 1] && memcmp(s + i, lit, len) == 0)
-			return i;
-	return n;
+	const char *p = from < n ? lg_find(s + from, n - from, lit, len) : NULL;
+	return p ? (size_t)(p - s) : n;
 }
 
 static inline bool at_lit(const char *s, size_t n, size_t i, const char *lit, size_t k)
@@ -1345,7 +1283,7 @@ static bool part_of_sum(const lg_vocab *v, int whole, int part);
 static size_t qizhong_before(const fstate *st, size_t cs)
 {
 	size_t at = SIZE_MAX;
-	for (size_t p = st->sent_start; (p = find_from(st->x->find_wide, st->s, cs, p, "其中", 6)) < cs; p += 6)
+	for (size_t p = st->sent_start; (p = find_from(st->s, cs, p, "其中", 6)) < cs; p += 6)
 		at = p;
 	return at;
 }
@@ -2496,7 +2434,7 @@ static void none_figures(fstate *st, size_t end)
 	size_t min = st->n;
 	for (int l = 0; l < x->nnlit; l++) {
 		size_t at = st->nlit_next[l];
-		for (; at < end; at = find_from(x->find_wide, st->s, st->n, at + x->nlit[l].len, x->nlit[l].lit,
+		for (; at < end; at = find_from(st->s, st->n, at + x->nlit[l].len, x->nlit[l].lit,
 						  x->nlit[l].len)) {
 			for (int k = 0; k < x->nnone && at >= st->sent_start; k++) {
 				int ind = x->none[k].ind, j = 0;
@@ -3024,7 +2962,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 
 	st.nlit_min = n;
 	for (int l = 0; l < x->nnlit; l++) {
-		st.nlit_next[l] = x->nlit[l].on ? find_from(x->find_wide, s, n, 0, x->nlit[l].lit, x->nlit[l].len) : n;
+		st.nlit_next[l] = x->nlit[l].on ? find_from(s, n, 0, x->nlit[l].lit, x->nlit[l].len) : n;
 		if (st.nlit_next[l] < st.nlit_min)
 			st.nlit_min = st.nlit_next[l];
 	}

@@ -280,7 +280,7 @@ static void publisher(const char *s, size_t n, const char *text, cand *c, int *n
 	if (!memchr(s, ':', n))
 		return;
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-		const char *key = memmem(s, n, keys[k], strlen(keys[k]));
+		const char *key = lg_find(s, n, keys[k], strlen(keys[k]));
 		if (!key)
 			continue;
 		const char *from = key + strlen(keys[k]), *end = s + n;
@@ -403,9 +403,9 @@ static void title_period(const char *s, size_t n, char *out, size_t cap)
 			}
 		}
 	}
-	if (memmem(s, n, "上半年", strlen("上半年")))
+	if (lg_find(s, n, "上半年", strlen("上半年")))
 		snprintf(out, cap, "1-6月");
-	else if (memmem(s, n, "前三季度", strlen("前三季度")))
+	else if (lg_find(s, n, "前三季度", strlen("前三季度")))
 		snprintf(out, cap, "1-9月");
 }
 
@@ -730,7 +730,7 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 
 	/* 2. the bureau's mentions of itself in the body */
 	if (!ntitle) {
-		for (const char *q = text; (q = memmem(q, (size_t)(end - q), "应急管理", 12)) != NULL; q += 12) {
+		for (const char *q = text; (q = lg_find(q, (size_t)(end - q), "应急管理", 12)) != NULL; q += 12) {
 			bool hall = starts(q, end, "应急管理厅");
 			if (!hall && !starts(q, end, "应急管理局"))
 				continue;

@@ -213,6 +213,38 @@ START_TEST(blocks_agree_at_every_offset)
 }
 END_TEST
 
+/* lg_find is memmem: every literal at every offset and length of a text
+ * of Chinese and ASCII, both block widths, agrees with glibc's answer --
+ * first and last bytes alike elsewhere, a match cut by the end, a match
+ * across a block's edge. */
+START_TEST(find_agrees_with_memmem)
+{
+	static const char *const bg[] = { "未", "发", "生", "事", "故", "其", "中", "a", "，", "7" };
+	static const char *const lits[] = { "未发生", "其中", "事故", "a", "生事", "故故", "未发生事故，", "7a" };
+	char text[400];
+	size_t n = 0;
+	for (int c = 0; n + 4 < sizeof text; c++) {
+		const char *b = bg[(c * 7 + c / 3) % 10];
+		memcpy(text + n, b, strlen(b)), n += strlen(b);
+	}
+	for (int wide = 1; wide >= 0; wide--) {
+		lg_set_avx2(wide);
+		for (size_t k = 0; k < sizeof lits / sizeof lits[0]; k++) {
+			size_t len = strlen(lits[k]);
+			for (size_t a = 0; a < 80; a++) {
+				for (size_t m = 0; a + m <= n; m += 1 + m / 8) {
+					const char *want = memmem(text + a, m, lits[k], len);
+					const char *got = lg_find(text + a, m, lits[k], len);
+					ck_assert_msg(got == want, "'%s' in [%zu, +%zu), wide %d: %td, want %td", lits[k], a, m,
+						      wide, got ? got - text : -1, want ? want - text : -1);
+				}
+			}
+		}
+	}
+	lg_set_avx2(true);
+}
+END_TEST
+
 START_TEST(html_entities)
 {
 	const char *in = "全市&nbsp;检查企业8778家次&#65292;罚款&ldquo;2532.15&rdquo;万元&amp;。";
@@ -403,6 +435,7 @@ Suite *suite_read(void)
 	Suite *s = suite_create("read");
 	TCase *tc = tcase_create("encodings");
 	tcase_add_test(tc, utf8_plain_and_bom);
+	tcase_add_test(tc, find_agrees_with_memmem);
 	tcase_add_test(tc, utf16_with_bom);
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
