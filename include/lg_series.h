@@ -35,6 +35,7 @@
 typedef struct {
 	char *agency;      /* display name */
 	char *key;         /* grouping key (lg_meta_agency_key) */
+	size_t key_rank;   /* the key's place in strcmp order (lg_series_finish) */
 	int year;
 	lg_scope scope;
 	bool headline;     /* the figure charted for (agency, year) */

@@ -255,7 +255,15 @@ double lg_dec_to_double(const lg_dec *v)
 	long double m = 0;
 	for (size_t i = 0; i < v->nd; i++)
 		m = m * 10 + (v->d[i] - '0');
-	m *= powl(10.0L, v->exp);
+	/* the usual exponents from a table: powl is slow */
+	static const long double p10[] = { 1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L };
+	int e = v->exp;
+	if (e >= 0 && e <= 12)
+		m *= p10[e];
+	else if (e < 0 && e >= -12)
+		m /= p10[-e];
+	else
+		m *= powl(10.0L, e);
 	return (double)(v->neg ? -m : m);
 }
 

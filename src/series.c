@@ -271,13 +271,54 @@ const char *lg_series_add(lg_series *s, const lg_report *rep, const char *source
 }
 
 static const lg_vocab *sort_vocab;
+static char *const *sort_keys;
+
+static int cmp_key_ids(const void *pa, const void *pb)
+{
+	return strcmp(sort_keys[*(const size_t *)pa], sort_keys[*(const size_t *)pb]);
+}
+
+/* Each row's key_rank: its key's place among the series' keys in strcmp
+ * order -- each distinct key compared once, not at every comparison of
+ * a sort of all rows. */
+static void rank_keys(lg_series *s)
+{
+	size_t cap = 16;
+	while (cap < 2 * s->n)
+		cap *= 2;
+	size_t *tab = lg_xcalloc(cap, sizeof *tab); /* key id + 1 */
+	char **keys = lg_xmalloc((s->n + 1) * sizeof *keys);
+	size_t nk = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t h = hash_key(s->rows[i].key, 0, 0) & (cap - 1);
+		while (tab[h] && strcmp(keys[tab[h] - 1], s->rows[i].key) != 0)
+			h = (h + 1) & (cap - 1);
+		if (!tab[h]) {
+			keys[nk] = s->rows[i].key;
+			tab[h] = ++nk;
+		}
+		s->rows[i].key_rank = tab[h] - 1; /* the id, for now */
+	}
+	size_t *order = lg_xmalloc((nk + 1) * sizeof *order), *rank = lg_xmalloc((nk + 1) * sizeof *rank);
+	for (size_t k = 0; k < nk; k++)
+		order[k] = k;
+	sort_keys = keys;
+	qsort(order, nk, sizeof *order, cmp_key_ids);
+	for (size_t k = 0; k < nk; k++)
+		rank[order[k]] = k;
+	for (size_t i = 0; i < s->n; i++)
+		s->rows[i].key_rank = rank[s->rows[i].key_rank];
+	free(order);
+	free(rank);
+	free(keys);
+	free(tab);
+}
 
 static int cmp_rows(const void *pa, const void *pb)
 {
 	const lg_row *a = pa, *b = pb;
-	int c = strcmp(a->key, b->key);
-	if (c)
-		return c;
+	if (a->key_rank != b->key_rank)
+		return a->key_rank < b->key_rank ? -1 : 1;
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
 	if (a->headline != b->headline)
@@ -295,12 +336,13 @@ void lg_series_finish(lg_series *s)
 	s->rowtab = NULL;
 	s->rowtab_cap = 0;
 	sort_vocab = s->v;
+	rank_keys(s);
 	if (s->n)
 		qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
 	/* per agency: one display name (the longest spelling) */
 	for (size_t i = 0; i < s->n;) {
 		size_t j = i, longest = i;
-		while (j < s->n && strcmp(s->rows[j].key, s->rows[i].key) == 0) {
+		while (j < s->n && s->rows[j].key_rank == s->rows[i].key_rank) {
 			if (strlen(s->rows[j].agency) > strlen(s->rows[longest].agency))
 				longest = j;
 			j++;
@@ -320,7 +362,7 @@ void lg_series_finish(lg_series *s)
 	for (size_t i = 0; i < s->n;) {
 		size_t j = i;
 		int direct_rank = INT_MAX;
-		while (j < s->n && s->rows[j].year == s->rows[i].year && strcmp(s->rows[j].key, s->rows[i].key) == 0) {
+		while (j < s->n && s->rows[j].year == s->rows[i].year && s->rows[j].key_rank == s->rows[i].key_rank) {
 			int r = lg_vocab_scope_rank(s->v, s->rows[j].scope);
 			if (!s->rows[j].proxy && r < direct_rank)
 				direct_rank = r;
@@ -337,13 +379,17 @@ void lg_series_finish(lg_series *s)
 		for (size_t k = first + 1; k < w; k++)
 			if (lg_series_compare(s->v, &s->rows[k], &s->rows[best]) < 0)
 				best = k;
-		if (w > first)
-			s->rows[best].headline = true;
+		if (w > first) {
+			/* the headline first, the others in scope order as they
+			 * are (cmp_rows' order, with no sort again) */
+			lg_row h = s->rows[best];
+			h.headline = true;
+			memmove(&s->rows[first + 1], &s->rows[first], (best - first) * sizeof *s->rows);
+			s->rows[first] = h;
+		}
 		i = j;
 	}
 	s->n = w;
-	if (s->n)
-		qsort(s->rows, s->n, sizeof *s->rows, cmp_rows);
 	/* year over year: same agency, scope, unit and basis, consecutive full
 	 * years; rows of one agency are adjacent and sorted by year */
 	for (size_t i = 0; i < s->n; i++) {
@@ -352,7 +398,7 @@ void lg_series_finish(lg_series *s)
 			continue;
 		for (size_t j = i; j > 0; j--) {
 			const lg_row *p = &s->rows[j - 1];
-			if (strcmp(p->key, r->key) != 0 || p->year < r->year - 1)
+			if (p->key_rank != r->key_rank || p->year < r->year - 1)
 				break;
 			if (p->year != r->year - 1 || p->scope != r->scope || p->period[0] ||
 			    strcmp(p->unit, r->unit) != 0 || p->proxy != r->proxy)
