@@ -65,4 +65,11 @@ void lg_set_avx2(bool on);
  * SSE2), then the rest compared. */
 const char *lg_find(const char *s, size_t n, const char *lit, size_t len);
 
+/* v in decimal into buf (at least 21 bytes), NUL-terminated; returns the
+ * length.  For the numbers of every figure, where snprintf is slow. */
+size_t lg_utoa(unsigned long long v, char *buf);
+
+/* snprintf(dst, cap, "%s", src) without the format machinery. */
+void lg_copy(char *dst, size_t cap, const char *src);
+
 #endif

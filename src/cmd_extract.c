@@ -117,8 +117,8 @@ static void *job(void *vctx, lg_worker *w, size_t index, const char *path, const
 			continue;
 		const lg_indicator *d = g->indicator >= 0 ? lg_vocab_get(v, (size_t)g->indicator) : NULL;
 		lg_dec_format(&g->value, num);
-		snprintf(off, sizeof off, "%zu", g->offset);
-		snprintf(len, sizeof len, "%zu", g->length);
+		lg_utoa(g->offset, off);
+		lg_utoa(g->length, len);
 		yoy[0] = '\0';
 		if (g->has_yoy)
 			lg_dec_format_hundredths(g->yoy_hundredths, yoy, sizeof yoy);

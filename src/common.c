@@ -109,3 +109,26 @@ const char *lg_find(const char *s, size_t n, const char *lit, size_t len)
 			return s + i;
 	return NULL;
 }
+
+size_t lg_utoa(unsigned long long v, char *buf)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	size_t n = (size_t)(tmp + sizeof tmp - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
+}
+
+void lg_copy(char *dst, size_t cap, const char *src)
+{
+	if (!cap)
+		return;
+	size_t n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}

@@ -80,8 +80,8 @@ lg_status lg_dec_parse(const char *s, size_t n, lg_dec *out)
 void lg_dec_from_u64(lg_dec *out, uint64_t v)
 {
 	char tmp[24];
-	int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-	lg_dec_parse(tmp, (size_t)n, out);
+	size_t n = lg_utoa(v, tmp);
+	lg_dec_parse(tmp, n, out);
 }
 
 lg_status lg_dec_shift(lg_dec *v, int k)

@@ -154,15 +154,11 @@ void lg_csv_num(lg_csv *c, const char *s)
 void lg_csv_int(lg_csv *c, long long v)
 {
 	sep(c);
-	/* by hand: a row has several, and printf is slow for this */
-	char buf[24], *p = buf + sizeof buf;
-	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
+	/* a row has several, and printf is slow for this */
+	char buf[24];
 	if (v < 0)
-		*--p = '-';
-	lg_buf_add(&c->row, p, (size_t)(buf + sizeof buf - p));
+		lg_buf_addc(&c->row, '-');
+	lg_buf_add(&c->row, buf, lg_utoa(v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, buf));
 }
 
 void lg_csv_dec(lg_csv *c, const lg_dec *v)

@@ -1330,7 +1330,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	f->role = role;
 	f->reason = reason;
 	if (detail)
-		snprintf(f->detail, sizeof f->detail, "%s", detail);
+		lg_copy(f->detail, sizeof f->detail, detail);
 	if (q->paren_end) {
 		/* "2415.1675(含...)万元" is written 2415.1675万元 */
 		char a[40], b[24];
@@ -1341,7 +1341,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 		detail_from(f->raw, sizeof f->raw, st->s, q->start, q->end);
 	}
 	f->scope = scope_now(st, q, ind);
-	snprintf(f->period, sizeof f->period, "%s", st->ctx_period[0] ? st->ctx_period : st->rep->period);
+	lg_copy(f->period, sizeof f->period, st->ctx_period[0] ? st->ctx_period : st->rep->period);
 	fill_text_span(st, f);
 	return f;
 }

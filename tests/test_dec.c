@@ -34,6 +34,27 @@ START_TEST(roundtrip_is_exact)
 }
 END_TEST
 
+/* lg_utoa and lg_copy stand in for snprintf on every figure */
+START_TEST(utoa_and_copy)
+{
+	char b[24];
+	static const unsigned long long v[] = { 0, 7, 10, 2021, 18446744073709551615ull };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		char want[24];
+		snprintf(want, sizeof want, "%llu", v[i]);
+		ck_assert_uint_eq(lg_utoa(v[i], b), strlen(want));
+		ck_assert_str_eq(b, want);
+	}
+	char d[8];
+	lg_copy(d, sizeof d, "1-10月");
+	ck_assert_str_eq(d, "1-10月");
+	lg_copy(d, sizeof d, "abcdefghij");
+	ck_assert_str_eq(d, "abcdefg");
+	lg_copy(d, 1, "x");
+	ck_assert_str_eq(d, "");
+}
+END_TEST
+
 START_TEST(scaling_moves_the_point)
 {
 	lg_dec v = P("2532.15");
@@ -130,6 +151,7 @@ Suite *suite_dec(void)
 	Suite *s = suite_create("dec");
 	TCase *tc = tcase_create("dec");
 	tcase_add_test(tc, roundtrip_is_exact);
+	tcase_add_test(tc, utoa_and_copy);
 	tcase_add_test(tc, scaling_moves_the_point);
 	tcase_add_test(tc, long_numbers);
 	tcase_add_test(tc, compare_and_subtract);
