@@ -472,6 +472,7 @@ typedef struct {
 	size_t sent_line_start; /* where the physical line holding sent_start began */
 	size_t sent_end;	/* 0 until computed */
 	size_t ctx_scanned;
+	size_t ctx_retry; /* the first place whose context word the last ctx_update's end cut short */
 	int ctx_scope;
 	size_t ctx_scope_at;
 	size_t ctx_scope_end;
@@ -653,6 +654,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
 	st->ctx_scanned = pos;
+	st->ctx_retry = SIZE_MAX;
 	st->ctx_scope = -1;
 	st->ctx_scope_at = 0;
 	st->ctx_wider = false;
@@ -867,11 +869,16 @@ static void ctx_update(fstate *st, size_t upto)
 {
 	if (upto <= st->ctx_scanned)
 		return;
-	size_t from = st->ctx_scanned > st->sent_start + 48 ? st->ctx_scanned - 48 : st->sent_start;
 	const int *grp = st->x->grp;
 	pcre2_match_data *md = st->x->md;
 	bool filtered = lg_re_filtered(st->ctx_re);
 	const char *s = st->s;
+	/* a word the last call's end cut short is tried again: where an
+	 * attempt reached that end (filtered), or the last 48 bytes */
+	size_t from = st->ctx_scanned > st->sent_start + 48 ? st->ctx_scanned - 48 : st->sent_start;
+	if (filtered)
+		from = st->ctx_retry < st->ctx_scanned ? st->ctx_retry : st->ctx_scanned;
+	size_t retry = SIZE_MAX;
 	while (from < upto) {
 		int rc;
 		if (filtered) {
@@ -888,7 +895,15 @@ static void ctx_update(fstate *st, size_t upto)
 			}
 			if (from >= upto)
 				break;
-			rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
+					 md, NULL);
+			if (rc == PCRE2_ERROR_PARTIAL) {
+				/* undecided until more text: as it reads now, and
+				 * again next time */
+				if (retry == SIZE_MAX)
+					retry = from;
+				rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			}
 			if (rc < 0) {
 				unsigned char c = (unsigned char)s[from];
 				from += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -917,7 +932,9 @@ static void ctx_update(fstate *st, size_t upto)
 		case LG_CTX_ALL:
 		case LG_CTX_BUREAU:
 		case LG_CTX_TOWN:
-			if (in_np)
+			/* a word read again (its end was cut last time) and
+			 * read the same: nothing new */
+			if (in_np || (which == st->ctx_scope && ms == st->ctx_scope_at && me == st->ctx_scope_end))
 				break;
 			if (st->ctx_item && ms >= st->ctx_item_end)
 				item_scope_ends(st);
@@ -1032,6 +1049,7 @@ static void ctx_update(fstate *st, size_t upto)
 		item_scope_ends(st);
 	townships(st, upto);
 	st->ctx_scanned = upto;
+	st->ctx_retry = retry;
 }
 
 /* Where a quantity's words start: back to a clause break, an unclosed

@@ -604,7 +604,7 @@ static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, c
 	/* JIT when available; the interpreter is the fallback (and is what
 	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code) */
 	if (!v->no_jit)
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE | ((extra & PCRE2_ANCHORED) ? PCRE2_JIT_PARTIAL_HARD : 0));
 	uint32_t cap = 0;
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
 	if (cap + 1 > v->maxcap)
