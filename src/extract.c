@@ -226,7 +226,13 @@ static size_t find_from(const char *s, size_t n, size_t from, const char *lit, s
 
 static inline bool at_lit(const char *s, size_t n, size_t i, const char *lit, size_t k)
 {
-	return i + k <= n && memcmp(s + i, lit, k) == 0;
+	if (i + k > n)
+		return false;
+	/* one character (three bytes) by hand: a call to memcmp costs more
+	 * than the comparison */
+	if (k == 3)
+		return s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
+	return memcmp(s + i, lit, k) == 0;
 }
 
 static inline bool is_han(unsigned cp)
