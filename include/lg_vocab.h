@@ -137,7 +137,7 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r);
  * lg_vocab_compile. */
 const lg_re *lg_vocab_context(const lg_vocab *v, const char *level);
 /* The same pattern compiled anchored (JIT needs anchoring at compile time). */
-const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level);
+const lg_re *lg_vocab_context_anchored(const lg_vocab *v, const char *level);
 const lg_re *lg_vocab_campaign(const lg_vocab *v);
 /* Group numbers of the combined context pattern. */
 typedef enum {
@@ -181,6 +181,10 @@ void lg_vocab_may_begin_set(const lg_vocab *v, bool at_end, const uint32_t *cps,
 size_t lg_re_skip(const lg_re *re, const char *s, size_t n, size_t from);
 /* The compiled pattern, for matching by hand (named groups). */
 const pcre2_code *lg_re_code(const lg_re *re);
+/* pcre2_match of re on s[0..n) (valid UTF-8) from start with opts
+ * (PCRE2_PARTIAL_HARD, ...): pcre2_jit_match where re was JIT-compiled,
+ * which skips pcre2_match's checks.  Returns pcre2_match's code. */
+int lg_re_exec(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start, uint32_t opts);
 /* Does re have a first-character prefilter (false: any character can
  * begin a match, or the pattern is one the prefilter cannot judge)? */
 bool lg_re_filtered(const lg_re *re);

@@ -456,7 +456,7 @@ typedef struct {
 	lg_figures *out;
 	lg_buf *warn;
 	const lg_re *ctx_re;
-	const pcre2_code *ctx_anchored;
+	const lg_re *ctx_anchored;
 
 	bool in_plan;
 	size_t line_start;
@@ -901,14 +901,13 @@ static void ctx_update(fstate *st, size_t upto)
 			}
 			if (from >= upto)
 				break;
-			rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
-					 md, NULL);
+			rc = lg_re_exec(st->ctx_anchored, md, s, upto, from, PCRE2_PARTIAL_HARD);
 			if (rc == PCRE2_ERROR_PARTIAL) {
 				/* undecided until more text: as it reads now, and
 				 * again next time */
 				if (retry == SIZE_MAX)
 					retry = from;
-				rc = pcre2_match(st->ctx_anchored, (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+				rc = lg_re_exec(st->ctx_anchored, md, s, upto, from, 0);
 			}
 			if (rc < 0) {
 				unsigned char c = (unsigned char)s[from];
@@ -916,7 +915,7 @@ static void ctx_update(fstate *st, size_t upto)
 				continue;
 			}
 		} else {
-			rc = pcre2_match(lg_re_code(st->ctx_re), (PCRE2_SPTR)s, upto, from, PCRE2_NO_UTF_CHECK, md, NULL);
+			rc = lg_re_exec(st->ctx_re, md, s, upto, from, 0);
 			if (rc < 0)
 				break;
 		}

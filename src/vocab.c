@@ -639,6 +639,7 @@ struct lg_re {
 	pcre2_code *code;
 	uint8_t *starts; /* bit cp of byte cp/8: cp can begin a match; NULL: no prefilter */
 	bool anchored;
+	bool jit; /* JIT-compiled: matched by pcre2_jit_match, without pcre2_match's checks */
 };
 
 void lg_re_free(lg_re *r)
@@ -767,6 +768,8 @@ static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, c
 	lg_re *r = lg_xcalloc(1, sizeof *r);
 	r->code = code;
 	r->anchored = (extra & PCRE2_ANCHORED) != 0;
+	size_t jit = 0;
+	r->jit = pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit) == 0 && jit > 0;
 	if (!r->anchored) /* the anchored context copies are matched raw, by group */
 		build_starts(r, src);
 	return r;
@@ -1203,9 +1206,16 @@ const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)
 	return v->context[context_level(v, level)];
 }
 
-const pcre2_code *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
+const lg_re *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
 {
-	return v->context_anchored[context_level(v, level)]->code;
+	return v->context_anchored[context_level(v, level)];
+}
+
+int lg_re_exec(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start, uint32_t opts)
+{
+	if (re->jit)
+		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start, opts, md, NULL);
+	return pcre2_match(re->code, (PCRE2_SPTR)s, n, start, opts | PCRE2_NO_UTF_CHECK, md, NULL);
 }
 
 const lg_re *lg_vocab_campaign(const lg_vocab *v)
@@ -1226,7 +1236,7 @@ pcre2_match_data *lg_vocab_match_data_new(const lg_vocab *v)
 bool lg_re_search_unfiltered(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start,
 			     size_t *mstart, size_t *mend)
 {
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	int rc = lg_re_exec(re, md, s, n, start, 0);
 	if (rc < 0)
 		return false;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
