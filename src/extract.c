@@ -2321,6 +2321,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		reason = "a bound in a penalty provision";
 	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT) {
 		role = LG_ROLE_EXCLUDED;
+	} else if (x->clause.len > subj->len && rule_hit(st, LG_RULE_SINGLE_CASE, &x->clause, why, sizeof why)) {
+		/* "罚款最高的一起案件罚款50万元": the clause singles out one
+		 * case before another number ends the words */
+		role = LG_ROLE_EXCLUDED;
+		reason = "one case, not the year's figure";
+		by_rule = LG_RULE_SINGLE_CASE;
 	} else if (!best_subj && rule_hit(st, LG_RULE_WAIVED, &x->np, why, sizeof why)) {
 		/* "对12家企业作出不予处罚决定": the noun phrase that names it
 		 * says it was not imposed */
