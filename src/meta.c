@@ -334,6 +334,38 @@ static int cn_year_at(const char *s, size_t n, size_t i)
 	return (y >= 1990 && y <= 2099) ? y : 0;
 }
 
+/* A year at s[i], in digits (2023年) or Chinese numerals (二〇二三年);
+ * *after: just after its 年.  0 when there is none. */
+static int year_here(const char *s, size_t n, size_t i, size_t *after)
+{
+	int y = year_at(s, n, i);
+	if (y) {
+		*after = i + 7;
+		return y;
+	}
+	y = cn_year_at(s, n, i);
+	if (y) {
+		const char *nian = memmem(s + i, n - i, "年", 3);
+		*after = (size_t)(nian - s) + 3;
+	}
+	return y;
+}
+
+/* A month at s[i], in digits or Chinese numerals (1, 12, 一, 十二): 1..12,
+ * or 0. */
+static int month_at(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] >= '0' && s[i] <= '9')
+		return atoi(s + i);
+	size_t l;
+	if (starts(s + i, s + n, "十")) {
+		int d = lg_units_cn_digit(s, n, i + 3, &l);
+		return d >= 1 && d <= 2 ? 10 + d : 10;
+	}
+	int d = lg_units_cn_digit(s, n, i, &l);
+	return d >= 1 && d <= 9 ? d : 0;
+}
+
 /* Digits or Chinese numerals (at most 3) then lit, at s[i]: the end, or 0. */
 static size_t count_then(const char *s, size_t n, size_t i, const char *lit)
 {
@@ -622,11 +654,13 @@ static int signed_year(const char *text, size_t n)
 			i++;
 		while (j > i && (text[j - 1] == ' ' || text[j - 1] == '\t'))
 			j--;
-		int y = year_at(text, j, i);
+		size_t after = 0;
+		int y = year_here(text, j, i, &after);
 		if (y) {
-			/* the month in digits, then 月 and an optional day */
-			size_t m = count_then(text, j, i + 7, "月");
-			int month = atoi(text + i + 7);
+			/* the month, then 月 and an optional day (2023年1月12日,
+			 * 二〇二四年一月十日) */
+			size_t m = count_then(text, j, after, "月");
+			int month = month_at(text, j, after);
 			size_t d = m ? count_then(text, j, m, "日") : 0;
 			if (m && month >= 1 && month <= 12 && (d ? d : m) == j)
 				return month <= 6 ? y - 1 : y;
@@ -723,7 +757,8 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 			}
 		}
 		if (!skip && !title_line && !year_firstpara && !in_title_zone && (chars > 50 || ends_body)) {
-			int y = year_at(ls, len, 0);
+			size_t after;
+			int y = year_here(ls, len, 0, &after);
 			year_firstpara = y ? y : -1; /* only the first body paragraph counts */
 		}
 	}
