@@ -845,6 +845,36 @@ static bool in_list_item(const fstate *st, size_t ms)
 	return false;
 }
 
+/* "全市检查企业8778家次(其中市级703家次)，县区…": a scope word inside
+ * brackets is the aside's; the scope before it comes back after them.
+ * Where the brackets holding s[ms..me) close (just after the ")"), or 0
+ * when the word is in no brackets of its sentence, or they do not close
+ * in it. */
+static size_t bracket_end(fstate *st, size_t ms, size_t me)
+{
+	const char *s = st->s;
+	int depth = 0;
+	size_t i = ms;
+	while (i > st->sent_start) {
+		i--;
+		if (s[i] == ')')
+			depth++;
+		else if (s[i] == '(' && depth-- == 0)
+			break;
+	}
+	if (depth >= 0)
+		return 0; /* no bracket open before the word */
+	compute_sent_end(st);
+	depth = 0;
+	for (size_t j = me; j < st->sent_end; j++) {
+		if (s[j] == '(')
+			depth++;
+		else if (s[j] == ')' && depth-- == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
 /* Where the list item holding the word that ends at me ends: the next
  * 、, clause break or sentence end. */
 static size_t list_item_end(fstate *st, size_t me)
@@ -944,7 +974,8 @@ static void ctx_update(fstate *st, size_t upto)
 			if (st->ctx_item && ms >= st->ctx_item_end)
 				item_scope_ends(st);
 			if (st->ctx_scope < 0 || ms >= st->ctx_scope_at) {
-				if (in_list_item(st, ms)) {
+				size_t be = 0;
+				if (in_list_item(st, ms) || (be = bracket_end(st, ms, me)) != 0) {
 					if (!st->ctx_item) {
 						st->item_scope = st->ctx_scope;
 						st->item_scope_at = st->ctx_scope_at;
@@ -952,7 +983,7 @@ static void ctx_update(fstate *st, size_t upto)
 						st->item_wider = st->ctx_wider;
 					}
 					st->ctx_item = true;
-					st->ctx_item_end = list_item_end(st, me);
+					st->ctx_item_end = be ? be : list_item_end(st, me);
 				} else {
 					st->ctx_item = false;
 				}
@@ -1302,12 +1333,17 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 
 static bool part_of_sum(const lg_vocab *v, int whole, int part);
 
-/* Where the last 其中 of the sentence before cs is; SIZE_MAX: none. */
-static size_t qizhong_before(const fstate *st, size_t cs)
+/* Where the last 其中 of the sentence before cs is, not counting one in
+ * brackets that close before cs (…(其中市级703家次)，…: an aside);
+ * SIZE_MAX: none. */
+static size_t qizhong_before(fstate *st, size_t cs)
 {
 	size_t at = SIZE_MAX;
-	for (size_t p = st->sent_start; (p = find_from(st->s, cs, p, "其中", 6)) < cs; p += 6)
-		at = p;
+	for (size_t p = st->sent_start; (p = find_from(st->s, cs, p, "其中", 6)) < cs; p += 6) {
+		size_t be = bracket_end(st, p, p + 6);
+		if (!be || be > cs)
+			at = p;
+	}
 	return at;
 }
 
