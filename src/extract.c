@@ -2465,25 +2465,42 @@ static bool none_figure(fstate *st, int ind, size_t at, size_t end)
 	for (size_t i = st->sent_fig_first; i < st->out->n; i++)
 		if (st->out->v[i].indicator == ind && st->out->v[i].role != LG_ROLE_EXCLUDED)
 			return false;
+	/* the context words from the sentence's start to the none words,
+	 * read afresh: the scan has read on to where the sentence's last
+	 * figure was (a full extraction and an export read different
+	 * numbers), and the state is put back after */
+	fstate saved = *st;
+	st->ctx_scanned = st->sent_start;
+	st->ctx_retry = SIZE_MAX;
+	st->ctx_scope = -1;
+	st->ctx_scope_at = st->ctx_scope_end = 0;
+	st->ctx_wider = st->ctx_item = st->ctx_campaign = st->ctx_multi = false;
+	st->ctx_campaign_end = 0;
+	st->ctx_period[0] = '\0';
+	st->ctx_year = 0;
+	st->nnp = 0;
 	ctx_update(st, ms);
-	if (st->ctx_multi || st->ctx_wider || (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year))
-		return false;
-	bool p;
-	size_t ws = words_start(st, ms, false, &p);
-	lg_buf *w = &x->clause;
-	masked_copy(w, st->s, ws, ms);
-	const char *why;
-	if (subject_rule(st, w, NULL, 0, &why) != LG_RULE_COUNT)
-		return false;
-	lg_qty z;
-	memset(&z, 0, sizeof z);
-	z.start = z.num_start = ms;
-	z.end = me;
-	z.unit = d->unit;
-	z.unit_id = -1;
-	lg_dec_parse("0", 1, &z.value);
-	emit(st, &z, ind, d->unit, LG_ROLE_TOTAL, NULL, NULL);
-	return true;
+	bool ok = !st->ctx_multi && !st->ctx_wider && !(st->ctx_year && st->rep->year && st->ctx_year != st->rep->year);
+	if (ok) {
+		bool p;
+		size_t ws = words_start(st, ms, false, &p);
+		lg_buf *w = &x->clause;
+		masked_copy(w, st->s, ws, ms);
+		const char *why;
+		ok = subject_rule(st, w, NULL, 0, &why) == LG_RULE_COUNT;
+	}
+	if (ok) {
+		lg_qty z;
+		memset(&z, 0, sizeof z);
+		z.start = z.num_start = ms;
+		z.end = me;
+		z.unit = d->unit;
+		z.unit_id = -1;
+		lg_dec_parse("0", 1, &z.value);
+		emit(st, &z, ind, d->unit, LG_ROLE_TOTAL, NULL, NULL);
+	}
+	*st = saved;
+	return ok;
 }
 
 /* "全年未发生生产安全事故": words of an indicator's `none` in the sentence
