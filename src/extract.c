@@ -2447,6 +2447,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			}
 		}
 	}
+	/* a part or a turned-away number of another indicator, in a unit the
+	 * last total's cannot take, breaks the link to that total, as the
+	 * number does when an export of the total's indicator passes it over */
+	const char *lu;
+	if (role != LG_ROLE_TOTAL && st->last_total_ind >= 0 && best != st->last_total_ind &&
+	    !lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &lu))
+		st->last_total_ind = -1;
 	set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 	/* the aside between number and unit may hold figures of its own */
 	return q->paren_end ? q->paren_start + 1 : q->end;
