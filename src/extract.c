@@ -1793,6 +1793,18 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	return j;
 }
 
+/* A number of another indicator, or of none, in a unit the sentence's last
+ * total's indicator cannot take breaks the link to that total -- as the
+ * number does when an export of that indicator passes it over (a full
+ * extraction and an export must read the same). */
+static void break_total_link(fstate *st, const lg_qty *q, int ind)
+{
+	const char *u;
+	if (st->last_total_ind >= 0 && ind != st->last_total_ind &&
+	    !lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u))
+		st->last_total_ind = -1;
+}
+
 /* The rules on a figure's words, in the order they are tried; the first
  * that matches gives the reason. */
 static const struct {
@@ -2302,6 +2314,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		}
 		if (best < 0) {
 			item_no_figure(st, q->num_start, subj_s, subj_e);
+			break_total_link(st, q, -1);
 			if (x->explain) {
 				ctx_update(st, q->start);
 				lg_figure *f = emit(st, q, -1, q->unit, LG_ROLE_EXCLUDED, "no indicator trigger in its words", NULL);
@@ -2447,13 +2460,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			}
 		}
 	}
-	/* a part or a turned-away number of another indicator, in a unit the
-	 * last total's cannot take, breaks the link to that total, as the
-	 * number does when an export of the total's indicator passes it over */
-	const char *lu;
-	if (role != LG_ROLE_TOTAL && st->last_total_ind >= 0 && best != st->last_total_ind &&
-	    !lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &lu))
-		st->last_total_ind = -1;
+	if (role != LG_ROLE_TOTAL)
+		break_total_link(st, q, best);
 	set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
 	/* the aside between number and unit may hold figures of its own */
 	return q->paren_end ? q->paren_start + 1 : q->end;
