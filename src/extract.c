@@ -2321,7 +2321,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				detail_from(f->detail, sizeof f->detail, subj->s, 0, subj->len);
 			}
 			set_prev(st, pre ? npe : q->end, subj_s, subj_e, in_paren);
-			return q->end;
+			/* the aside between number and unit is read, as where a
+			 * number is a figure or passed over */
+			return q->paren_end ? q->paren_start + 1 : q->end;
 		}
 	}
 	/* "整改隐患5210项，其中重大隐患12项": a part named by the same noun as
