@@ -1769,8 +1769,10 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		lg_figure *f = &st->out->v[idx[m - 1]];
 		/* "发生事故5起，死亡5人，事故起数减少2起，下降28.6%": after a
 		 * count of the comparison, the change is of the latest figure
-		 * in that count's unit, or of none */
+		 * in that count's unit, or of none -- whatever stands between
+		 * (the count says whose change it is) */
 		if (cmp_last >= 0 && st->item_at[cmp_last] > f->norm_start) {
+			skipped = 0;
 			f = NULL;
 			for (int k = cmp_last - 1; k >= 0 && !f; k--) {
 				if (st->item_uid[k] != st->item_uid[cmp_last] || item_compares(st, k) ||
