@@ -651,6 +651,20 @@ static void compute_sent_end(fstate *st)
 	st->sent_end = i;
 }
 
+/* The context words read from pos on: none yet (a sentence's start). */
+static void ctx_reset(fstate *st, size_t pos)
+{
+	st->ctx_scanned = pos;
+	st->ctx_retry = SIZE_MAX;
+	st->ctx_scope = -1;
+	st->ctx_scope_at = st->ctx_scope_end = 0;
+	st->ctx_wider = st->ctx_item = st->ctx_campaign = st->ctx_multi = false;
+	st->ctx_campaign_end = 0;
+	st->ctx_period[0] = '\0';
+	st->ctx_year = 0;
+	st->nnp = 0;
+}
+
 static void begin_sentence(fstate *st, size_t pos)
 {
 	const char *s = st->s;
@@ -659,24 +673,13 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->defer_nums = st->x->only_units && st->x->nkeys > 0;
 	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
-	st->ctx_scanned = pos;
-	st->ctx_retry = SIZE_MAX;
-	st->ctx_scope = -1;
-	st->ctx_scope_at = 0;
-	st->ctx_wider = false;
-	st->ctx_item = false;
-	st->ctx_campaign = false;
-	st->ctx_campaign_end = 0;
-	st->nnp = 0;
+	ctx_reset(st, pos);
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
 	st->last_fig_part = false;
 	st->part_maybe = false;
 	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
-	st->ctx_multi = false;
-	st->ctx_period[0] = '\0';
-	st->ctx_year = 0;
 	/* "其中，对单位处罚36宗…；对个人处罚7宗…": the parts a 其中 opens
 	 * run on after a semicolon */
 	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
@@ -2489,15 +2492,7 @@ static bool none_figure(fstate *st, int ind, size_t at, size_t end)
 	 * figure was (a full extraction and an export read different
 	 * numbers), and the state is put back after */
 	fstate saved = *st;
-	st->ctx_scanned = st->sent_start;
-	st->ctx_retry = SIZE_MAX;
-	st->ctx_scope = -1;
-	st->ctx_scope_at = st->ctx_scope_end = 0;
-	st->ctx_wider = st->ctx_item = st->ctx_campaign = st->ctx_multi = false;
-	st->ctx_campaign_end = 0;
-	st->ctx_period[0] = '\0';
-	st->ctx_year = 0;
-	st->nnp = 0;
+	ctx_reset(st, st->sent_start);
 	ctx_update(st, ms);
 	bool ok = !st->ctx_multi && !st->ctx_wider && !(st->ctx_year && st->rep->year && st->ctx_year != st->rep->year);
 	if (ok) {

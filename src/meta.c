@@ -395,15 +395,11 @@ static bool full_date_after(const char *s, size_t n, size_t j)
 static int first_year(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
-		int y = year_at(s, n, i);
-		size_t after = i + 7;
-		if (!y && ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE3 || (unsigned char)s[i] == 0xE2)) {
-			y = cn_year_at(s, n, i);
-			if (y) {
-				const char *nian = memmem(s + i, n - i, "年", 3);
-				after = (size_t)(nian - s) + 3;
-			}
-		}
+		unsigned char c = (unsigned char)s[i];
+		if (c != '1' && c != '2' && c != 0xE4 && c != 0xE3 && c != 0xE2)
+			continue; /* no year in digits or Chinese numerals begins here */
+		size_t after = 0;
+		int y = year_here(s, n, i, &after);
 		if (y && !full_date_after(s, n, after))
 			return y;
 	}
