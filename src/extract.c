@@ -539,6 +539,9 @@ typedef struct {
 	/* the last headline-candidate figure of the sentence: its indicator and words */
 	int last_total_ind;
 	size_t last_total_s, last_total_e;
+	/* ... given after a 其中 (罚没款…，其中罚款812.3万元、没收…): itself a
+	 * part of a sum, it is no whole the parts after it make a sum of */
+	bool last_total_under_qz;
 	/* the last number of the sentence that named an indicator, whatever
 	 * its role: where a change (由A增加到B) started */
 	int last_fig_ind;
@@ -2448,9 +2451,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			st->last_total_ind = best;
 			st->last_total_s = subj_s;
 			st->last_total_e = subj_e;
+			st->last_total_under_qz = sub_clause || st->sent_qizhong;
 		} else if (role == LG_ROLE_SUB && best == st->last_total_ind) {
 			whole_is_proxy(st, d, best, subj, q->unit_id, q->unit);
-		} else if (role == LG_ROLE_SUB && st->last_total_ind >= 0) {
+		} else if (role == LG_ROLE_SUB && st->last_total_ind >= 0 && !st->last_total_under_qz) {
 			whole_of_parts(st, st->last_total_ind, best, q->unit_id, q->unit);
 		}
 		if (role != LG_ROLE_EXCLUDED) {

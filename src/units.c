@@ -416,6 +416,16 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 		/* the fraction of 八十六点五: read with the number it ends */
 		if (i >= 6 && prev_is(s, i, "点") && is_cn_numeral_at(s, n, i - 3 - lg_utf8_prev_len(s, s + i - 3), &pk, &pd))
 			return false;
+		/* 未发生一起较大事故, 无一例: "not a single one", no count */
+		size_t one_len, nl;
+		int nd;
+		if (at(s, n, i, "一", &one_len) && !is_cn_numeral_at(s, n, i + one_len, &nl, &nd) &&
+		    (prev_is(s, i, "发生") || prev_is(s, i, "无") || prev_is(s, i, "没有") || prev_is(s, i, "未有") ||
+		     prev_is(s, i, "未出现")) &&
+		    (prev_is(s, i, "发生") ? (before(s, 0, i - 6, "未", NULL) || before(s, 0, i - 6, "没", NULL) ||
+					       before(s, 0, i - 6, "没有", NULL) || before(s, 0, i - 6, "不", NULL))
+					    : true))
+			return false;
 		if (prev_is(s, i, "第") || prev_is(s, i, "初") || prev_is(s, i, "周") || prev_is(s, i, "星期") ||
 		    prev_is(s, i, "礼拜") || prev_is(s, i, "农历") || prev_is(s, i, "之") || prev_is(s, i, "统"))
 			return false;

@@ -38,7 +38,7 @@ static const char period_pattern[] =
 	"|截[至止]到?(?:(?:19|20)\\d\\d年)?\\d{1,2}月(?:\\d{1,2}日)?"
 	"|[上下]半年|前三季度|前三个季度|第?[一二三四]季度|前[一二三四五六七八九十]{1,2}个月";
 static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
-static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|措施|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
+static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|措施|决定|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
 
 /* Where each `|`-joined piece of a pattern came from, so a PCRE2 error
  * names the line it is on. */
