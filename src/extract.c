@@ -2792,6 +2792,103 @@ static void table_change(fstate *st, const cell *c, int nc, lg_figure *f)
 	}
 }
 
+/* The scope a table row's label names: 本级 (区应急管理局, 局本级), 乡镇
+ * (各镇街), 全辖区 (全区); *named_town for one township by name (龙水镇);
+ * -1 for none. */
+static int label_scope(fstate *st, const cell *lab, bool *named_town)
+{
+	pcre2_match_data *md = st->x->md;
+	size_t ms, me;
+	*named_town = false;
+	if (lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), md, st->s, lab->b, lab->a, &ms, &me) && ms == lab->a) {
+		*named_town = true;
+		return LG_SCOPE_TOWN;
+	}
+	if (!lg_re_search(st->ctx_re, md, st->s, lab->b, lab->a, &ms, &me))
+		return -1;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t novec = pcre2_get_ovector_count(md);
+	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
+		int gn = st->x->grp[g];
+		if (gn > 0 && (uint32_t)gn < novec && ov[2 * gn] != PCRE2_UNSET) {
+			if (g == LG_CTX_ALL && wider_area(st->s + ov[2 * gn], ov[2 * gn + 1] - ov[2 * gn], st->rep->level))
+				return -2;
+			return g == LG_CTX_ALL ? LG_SCOPE_ALL : g == LG_CTX_BUREAU ? LG_SCOPE_BUREAU : LG_SCOPE_TOWN;
+		}
+	}
+	return -1;
+}
+
+/* A row of a table whose columns name the indicators and whose rows name
+ * who did it (序号 | 执法主体 | 检查企业（家次）| 罚款（万元）, then 1 | 区应急管理局
+ * | 412 | 186.5 and 合计 | | 1,486 | 345.2): a row number first is skipped,
+ * the numbers are read under the columns they end aligned with (an empty
+ * cell is no cell), and the row's label says whose: the whole (合计, 全区,
+ * the report's year), the bureau's or the townships' (a total of that
+ * scope), one township or one kind (a part).  Returns true when the row
+ * was read so. */
+static bool entity_row(fstate *st, const cell *c, int nc)
+{
+	lg_qty q;
+	int L = 0;
+	if (st->table_ncols < 3 || st->table_nyears || nc < 2)
+		return false;
+	if (nc >= 3 && numeric_cell(st, &c[0], &q) && q.kind == LG_UK_NONE && !numeric_cell(st, &c[1], &q))
+		L = 1;
+	if (numeric_cell(st, &c[L], &q))
+		return false;
+	int first = L + 1, nnum = nc - first;
+	if (nnum < 1 || st->table_ncols - nnum < 1 + L)
+		return false;
+	for (int k = first; k < nc; k++)
+		if (!numeric_cell(st, &c[k], &q))
+			return false;
+	/* a label naming an indicator is the other kind of table */
+	lg_buf *lab = &st->x->subj;
+	masked_copy(lab, st->s, c[L].a, c[L].b);
+	const char *u;
+	if (indicator_named(st, lab, -1, NULL, &u) >= 0)
+		return false;
+	lg_role role = LG_ROLE_TOTAL;
+	int scope = -1;
+	int y = cell_year(st, &c[L]);
+	bool named_town = false;
+	if (y) {
+		if (y != st->rep->year)
+			return true;
+	} else if (!total_label(st->s, &c[L])) {
+		scope = label_scope(st, &c[L], &named_town);
+		if (scope == -2)
+			return true; /* 全省 in a city's table: a wider area's */
+		if (scope < 0 && L < st->table_ncols) {
+			/* 乡镇 | 检查企业（家次） over 甲镇 | 120: the rows are townships */
+			cell head = { st->table_col_a[L], st->table_col_b[L] };
+			bool town;
+			if (label_scope(st, &head, &town) == LG_SCOPE_TOWN) {
+				scope = LG_SCOPE_TOWN;
+				named_town = true;
+			}
+		}
+		if (scope < 0 || named_town)
+			role = LG_ROLE_SUB;
+	}
+	for (int k = first; k < nc; k++) {
+		int col = st->table_ncols - (nc - k);
+		numeric_cell(st, &c[k], &q);
+		if (!table_cell(st, st->table_col_a[col], st->table_col_b[col], q, st->table_col_uid[col],
+				st->table_col_unit[col], st->table_col_shift[col]))
+			continue;
+		lg_figure *f = &st->out->v[st->out->n - 1];
+		if (scope >= 0)
+			f->scope = (lg_scope)scope;
+		if (role == LG_ROLE_SUB) {
+			f->role = LG_ROLE_SUB;
+			f->reason = "a part of the table's total (a row of one kind or place)";
+		}
+	}
+	return true;
+}
+
 /* One line of a table: a label cell naming an indicator and a number.
  * Returns true when the line was a table row (figure or not). */
 static bool table_row(fstate *st, size_t ls, size_t le)
@@ -2864,6 +2961,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 			header_unit(st, ls, le);
 		return true;
 	}
+	if (entity_row(st, c, nc))
+		return true;
 	/* a row of numbers only, under column labels */
 	if (numeric_cell(st, &c[0], &q)) {
 		if (nnum == nc - 1)

@@ -757,6 +757,13 @@ static void join_split_numbers(lg_text *t)
 		/* "1,023.\n65" cannot be anything else; otherwise the line before
 		 * must be a long, wrapped line (not a list of years): count its
 		 * first 20 characters, lines joined before it included */
+		/* a table's rows are lines of their own (…\t186.5 over 2\t各镇…) */
+		if (join) {
+			const char *ne = memchr(s + b, '\n', n - b);
+			size_t e = ne ? (size_t)(ne - s) : n;
+			if (memchr(s + line_start, '\t', nl - line_start) || memchr(s + b, '\t', e - b))
+				join = false;
+		}
 		if (join && a != '.') {
 			size_t chars = 0, i = line_start, k = first_edit;
 			while (i < nl && chars < 20) {

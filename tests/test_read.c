@@ -296,6 +296,24 @@ START_TEST(many_edits_keep_offsets)
 }
 END_TEST
 
+/* A table's row ending in a number over a row starting with one: no
+ * number wrapped across the line end (186.5 / 2 stay apart), while the
+ * same digits in a long wrapped prose line are joined. */
+START_TEST(table_rows_not_joined)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	const char *a = "1\t区应急管理局执法检查情况统计表内容\t412\t186.5\n2\t各镇\t1,074\t158.7\n";
+	ck_assert_int_eq(lg_read_bytes(&t, a, strlen(a), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_ptr_nonnull(strstr(t.s, "186.5\n2\t"));
+	const char *b = "全年共检查企业并依法处理相关问题隐患共计检查企业2999\n9家次。\n";
+	ck_assert_int_eq(lg_read_bytes(&t, b, strlen(b), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_ptr_nonnull(strstr(t.s, "29999家次"));
+	lg_text_release(&t);
+}
+END_TEST
+
 /* One lg_text read again and again (as each worker does): a text whose
  * clean-up edits rebuilt the offset map, then texts with many anchors. */
 START_TEST(text_reused_after_edits)
@@ -444,6 +462,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, many_edits_keep_offsets);
 	tcase_add_test(tc, text_reused_after_edits);
+	tcase_add_test(tc, table_rows_not_joined);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad input");
 	tcase_set_timeout(tc, 60);
