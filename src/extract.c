@@ -534,6 +534,7 @@ typedef struct {
 	size_t nlit_min;               /* the least of them */
 	size_t row_nl;     /* the line end of the latest table row read */
 	int table_chg_col; /* under a row of years, the column of changes (增幅); -1 none */
+	int table_unit_col; /* the column of units (指标 | 单位 | 2022年), -1 none */
 	int table_year_col[16];
 	int table_nyears;
 	/* the last headline-candidate figure of the sentence: its indicator and words */
@@ -2661,6 +2662,31 @@ static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **uni
 	return false;
 }
 
+/* A column label over the units of the rows: 单位, 计量单位. */
+static bool unit_label(const char *s, const cell *c)
+{
+	size_t len = c->b - c->a;
+	return (len == 6 && memcmp(s + c->a, "单位", 6) == 0) || (len == 12 && memcmp(s + c->a, "计量单位", 12) == 0);
+}
+
+/* A cell that is a unit alone (家次, 万元) under a 单位 column. */
+static bool plain_unit(fstate *st, const cell *c, int *uid, const char **unit, int *shift)
+{
+	char one[32];
+	size_t len = c->b - c->a;
+	if (len == 0 || len + 1 >= sizeof one)
+		return false;
+	one[0] = '1';
+	memcpy(one + 1, st->s + c->a, len);
+	lg_qty q;
+	if (!lg_units_scan(one, len + 1, 0, 0, &q) || q.unit_id < 0 || q.end != len + 1)
+		return false;
+	*uid = q.unit_id;
+	*unit = q.unit;
+	*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
+	return true;
+}
+
 static void header_unit(fstate *st, size_t a, size_t b)
 {
 	cell_unit(st, a, b, &st->table_unit_id, &st->table_unit, &st->table_unit_shift, NULL);
@@ -2916,28 +2942,33 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		st->table_unit_shift = 0;
 		st->table_nyears = 0;
 		st->table_ncols = 0;
+		st->table_unit_col = -1;
 	}
 	if (rule_row(s, c, nc))
 		return true;
 	/* a header row: years as columns, or a unit */
 	lg_qty q;
-	int nyears = 0, nnum = 0, nchange = 0;
+	int nyears = 0, nnum = 0, nchange = 0, unit_col = -1;
 	for (int k = 1; k < nc; k++) {
 		if (cell_year(st, &c[k]))
 			nyears++;
+		else if (unit_label(s, &c[k]) && unit_col < 0)
+			unit_col = k;
 		else if (change_label(s, &c[k]))
 			nchange++;
 		if (numeric_cell(st, &c[k], &q))
 			nnum++;
 	}
 	/* 2021 | 2022 | 2023 across the top: a row of years, not of values
-	 * (and maybe a column of changes: 2021年 | 2022年 | 增幅) */
-	if (nyears >= 2 && nyears + nchange == nc - 1 && !numeric_cell(st, &c[0], &q)) {
+	 * (and maybe a column of changes: 2021年 | 2022年 | 增幅, and one of
+	 * units: 指标 | 单位 | 2022年 | 2021年) */
+	if (nyears >= 2 && nyears + nchange + (unit_col > 0) == nc - 1 && !numeric_cell(st, &c[0], &q)) {
 		st->table_nyears = 0;
 		st->table_chg_col = -1;
+		st->table_unit_col = unit_col;
 		for (int k = 0; k < nc && st->table_nyears < 16; k++) {
 			st->table_year_col[st->table_nyears++] = cell_year(st, &c[k]);
-			if (k > 0 && !st->table_year_col[k] && st->table_chg_col < 0)
+			if (k > 0 && k != unit_col && !st->table_year_col[k] && st->table_chg_col < 0)
 				st->table_chg_col = k;
 		}
 		return true;
@@ -2947,6 +2978,7 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		bool col_units = false;
 		st->table_ncols = nc;
 		st->table_value_rows = 0;
+		st->table_unit_col = unit_col;
 		for (int k = 0; k < nc; k++) {
 			st->table_col_a[k] = c[k].a;
 			st->table_col_b[k] = c[k].b;
@@ -2989,13 +3021,20 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 				col = k;
 		if (col < 0)
 			return true; /* no column for this report's year: do not guess */
+	} else if (col == st->table_unit_col) {
+		col = 2; /* 指标 | 单位 | 数量 */
 	}
 	if (col >= nc || !numeric_cell(st, &c[col], &q))
 		return true;
 	/* the row's label names the indicator, and maybe the unit */
 	int luid = -1, lshift = 0;
 	const char *lunit = NULL;
-	if (!cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift, NULL) && st->table_ncols == nc) {
+	if (cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift, NULL)) {
+		/* 罚款（万元） */
+	} else if (st->table_unit_col > 0 && st->table_unit_col < nc &&
+		   plain_unit(st, &c[st->table_unit_col], &luid, &lunit, &lshift)) {
+		/* 罚款 | 万元 | 345.2 */
+	} else if (st->table_ncols == nc) {
 		/* 项目 | 金额（单位：元） over 罚款 | 1250000: the column's unit */
 		luid = st->table_col_uid[col];
 		lunit = st->table_col_unit[col];
