@@ -1652,7 +1652,11 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	bool paren;
 	size_t ss = words_start(st, q->start, true, &paren);
 	lg_buf *b = &st->x->subj;
-	masked_copy(b, st->s, ss, q->start);
+	/* "同比增长 12.5%": a space before the number is no word */
+	size_t we = q->start;
+	while (we > ss && st->s[we - 1] == ' ')
+		we--;
+	masked_copy(b, st->s, ss, we);
 	int sign = 1;
 	/* where the names of what changed end, when the words begin with
 	 * some ("死亡人数同比下降16.7%"); ss: none */
@@ -1662,7 +1666,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	if (re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY), b->s, b->len, &ms, &me)) {
 		if (!base_is_last_year(st, b))
 			return q->end;
-		names_end = q->start - (b->len - ms);
+		names_end = we - (b->len - ms);
 	} else if (!rule_hit(st, LG_RULE_YOY_SECOND, b, NULL, 0)) {
 		/* "同比事故起数持平，死亡人数下降16.7%": names, then the change,
 		 * the comparison earlier in the sentence */
@@ -1673,7 +1677,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		masked_copy(cl, st->s, st->sent_start, q->start);
 		if (!rule_hit(st, LG_RULE_YOY_BASE, cl, NULL, 0) || !base_is_last_year(st, cl))
 			return q->end;
-		names_end = q->start - (b->len - vs);
+		names_end = we - (b->len - vs);
 		named_only = true;
 	} else {
 		/* "同比减少2起、下降40%": the same comparison, its second change */

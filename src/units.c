@@ -29,6 +29,9 @@ static const unit_def units[] = {
 	{ "立方米", "立方米", LG_UK_MEASURE, 0 },
 	{ "工作日", "个工作日", LG_UK_TIME, 0 },
 	{ "家(次)", "家次", LG_UK_COUNT, 0 }, /* 987家（次） */
+	{ "家/次", "家次", LG_UK_COUNT, 0 }, /* 1486家/次 */
+	{ "户/次", "户次", LG_UK_COUNT, 0 },
+	{ "人/次", "人次", LG_UK_COUNT, 0 },
 	{ "户(次)", "户次", LG_UK_COUNT, 0 },
 	{ "人(次)", "人次", LG_UK_COUNT, 0 },
 	{ "亿元", "万元", LG_UK_MONEY, 8 },
