@@ -1231,6 +1231,17 @@ static bool part_words(fstate *st, const lg_buf *subj, size_t ps, size_t pe)
 
 /* The noun phrase after a count: to a clause break, 、, 和, 及, 与, 或, '(',
  * a digit, or NP_MAX_CHARS. */
+/* "企业及个人", "企业及其负责人", "企业和主要负责人": the persons a
+ * penalty also reaches, no second noun phrase of a list. */
+static bool person_after(const char *s, size_t n, size_t i)
+{
+	if (at_lit(s, n, i, LIT("其")))
+		i += 3;
+	return at_lit(s, n, i, LIT("个人")) || at_lit(s, n, i, LIT("负责人")) || at_lit(s, n, i, LIT("主要负责人")) ||
+	       at_lit(s, n, i, LIT("法定代表人")) || at_lit(s, n, i, LIT("相关责任人")) || at_lit(s, n, i, LIT("责任人")) ||
+	       at_lit(s, n, i, LIT("实际控制人"));
+}
+
 static size_t np_end_at(fstate *st, size_t a)
 {
 	const char *s = st->s;
@@ -1244,8 +1255,10 @@ static size_t np_end_at(fstate *st, size_t a)
 			break;
 		if (is_clause_break(s, n, i, &k) || is_sentence_end(s, n, i, &k))
 			break;
-		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
-		    at_lit(s, n, i, LIT("与")) || at_lit(s, n, i, LIT("或")) || at_lit(s, n, i, LIT("“")))
+		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("或")) || at_lit(s, n, i, LIT("“")))
+			break;
+		if ((at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) || at_lit(s, n, i, LIT("与"))) &&
+		    !person_after(s, n, i + 3))
 			break;
 		unsigned cp;
 		i += cp_at(s, n, i, &cp);
@@ -1833,6 +1846,25 @@ static const struct {
 	{ LG_RULE_SINGLE_CASE, "one case, not the year's figure" },
 };
 
+/* "共对87家企业及个人进行了行政处罚，处以罚款312.5万元": 处以 in a sentence
+ * that sums up (共, 累计, 合计, 共计, 总计 before the words) is the sum, no
+ * single case's.  why: the single-case words found. */
+static bool sums_up(fstate *st, const char *why, size_t upto)
+{
+	if (strncmp(why, "处以", 6) != 0 || upto <= st->sent_start)
+		return false;
+	const char *s = st->s;
+	for (size_t p = st->sent_start; (p = find_from(s, upto, p, "共", 3)) < upto; p += 3) {
+		bool after_word = p >= st->sent_start + 3 && (memcmp(s + p - 3, "公", 3) == 0 || memcmp(s + p - 3, "中", 3) == 0);
+		bool before_word = at_lit(s, upto, p + 3, LIT("同")) || at_lit(s, upto, p + 3, LIT("享")) ||
+				   at_lit(s, upto, p + 3, LIT("建")) || at_lit(s, upto, p + 3, LIT("治"));
+		if (!after_word && !before_word)
+			return true;
+	}
+	return find_from(s, upto, st->sent_start, "累计", 6) < upto || find_from(s, upto, st->sent_start, "合计", 6) < upto ||
+	       find_from(s, upto, st->sent_start, "总计", 6) < upto;
+}
+
 /* The first subject rule that turns the words away (LG_RULE_COUNT: none);
  * *reason its reason. */
 static lg_rule subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, const char **reason)
@@ -2383,7 +2415,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		   lg_re_search(lg_vocab_rule(v, LG_RULE_LEGAL_CONTEXT), x->md, s, q->start, st->sent_start, NULL, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a bound in a penalty provision";
-	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT) {
+	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT &&
+		   !(by_rule == LG_RULE_SINGLE_CASE && sums_up(st, why, subj_s))) {
 		role = LG_ROLE_EXCLUDED;
 	} else if (x->clause.len > subj->len && rule_hit(st, LG_RULE_SINGLE_CASE, &x->clause, why, sizeof why)) {
 		/* "罚款最高的一起案件罚款50万元": the clause singles out one
