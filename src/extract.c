@@ -1511,10 +1511,22 @@ static void item_of_comparison(fstate *st, size_t num_start)
  * changes needs the items). */
 static void add_item(fstate *st, size_t at, int unit_id)
 {
-	if (st->nitems < (int)(sizeof st->item_at / sizeof st->item_at[0])) {
-		st->item_uid[st->nitems] = unit_id;
-		st->item_at[st->nitems++] = at;
+	const int cap = (int)(sizeof st->item_at / sizeof st->item_at[0]);
+	if (st->nitems == cap) {
+		/* a sentence of more numbers than that: the latest are the
+		 * ones a list of changes after them is aligned with (and a
+		 * full reading and an export, which passes some over, keep
+		 * the same latest ones) */
+		memmove(st->item_at, st->item_at + 1, (size_t)(cap - 1) * sizeof st->item_at[0]);
+		memmove(st->item_ws, st->item_ws + 1, (size_t)(cap - 1) * sizeof st->item_ws[0]);
+		memmove(st->item_we, st->item_we + 1, (size_t)(cap - 1) * sizeof st->item_we[0]);
+		memmove(st->item_uid, st->item_uid + 1, (size_t)(cap - 1) * sizeof st->item_uid[0]);
+		st->item_skipped >>= 1;
+		st->item_cmp >>= 1;
+		st->nitems--;
 	}
+	st->item_uid[st->nitems] = unit_id;
+	st->item_at[st->nitems++] = at;
 }
 
 /* Is item k part of a comparison: a figure turned away as a change or a
