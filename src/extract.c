@@ -1229,8 +1229,6 @@ static bool part_words(fstate *st, const lg_buf *subj, size_t ps, size_t pe)
 	return false;
 }
 
-/* The noun phrase after a count: to a clause break, 、, 和, 及, 与, 或, '(',
- * a digit, or NP_MAX_CHARS. */
 /* "企业及个人", "企业及其负责人", "企业和主要负责人": the persons a
  * penalty also reaches, no second noun phrase of a list. */
 static bool person_after(const char *s, size_t n, size_t i)
@@ -1242,6 +1240,8 @@ static bool person_after(const char *s, size_t n, size_t i)
 	       at_lit(s, n, i, LIT("实际控制人"));
 }
 
+/* The noun phrase after a count: to a clause break, 、, 或, '(', a digit,
+ * NP_MAX_CHARS, or 和, 及, 与 -- unless persons follow (person_after). */
 static size_t np_end_at(fstate *st, size_t a)
 {
 	const char *s = st->s;
@@ -2662,11 +2662,28 @@ static int cell_year(fstate *st, const cell *c)
 }
 
 /* The unit a header names: （单位：万元）, (件), 金额（万元）. */
+/* Is t[0..len) a unit alone (万元, 家次)?  Its id, spelling, kind, and the
+ * power of ten one of it is of the canonical unit (元: -4). */
+static bool unit_alone(const char *t, size_t len, int *uid, const char **unit, int *shift, lg_unit_kind *kind)
+{
+	char one[32];
+	if (len == 0 || len + 1 > sizeof one)
+		return false;
+	one[0] = '1';
+	memcpy(one + 1, t, len);
+	lg_qty q;
+	if (!lg_units_scan(one, len + 1, 0, 0, &q) || q.unit_id < 0 || q.end != len + 1)
+		return false;
+	*uid = q.unit_id;
+	*unit = q.unit;
+	if (kind)
+		*kind = q.kind;
+	*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
+	return true;
+}
+
 static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind)
 {
-	lg_unit_kind ignored;
-	if (!kind)
-		kind = &ignored;
 	for (size_t i = a; i + 1 < b; i++) {
 		if (st->s[i] != '(' && !(st->s[i] == ':' && i >= a + 6 && memcmp(st->s + i - 6, "单位", 6) == 0))
 			continue;
@@ -2675,37 +2692,17 @@ static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **uni
 			j += 6;
 		if (j < b && st->s[j] == ':')
 			j++;
-		lg_qty q;
-		char one[32];
-		size_t k = 0;
-		one[k++] = '1';
-		while (j < b && st->s[j] != ')' && k < sizeof one - 1)
-			one[k++] = st->s[j++];
-		if (lg_units_scan(one, k, 0, 0, &q) && q.unit_id >= 0 && q.end == k) {
-			*uid = q.unit_id;
-			*unit = q.unit;
-			*kind = q.kind;
-			/* "1" in that unit came out as 10^shift of the canonical unit */
-			*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
+		const char *close = memchr(st->s + j, ')', b - j);
+		size_t e = close ? (size_t)(close - st->s) : b;
+		if (unit_alone(st->s + j, e - j, uid, unit, shift, kind))
 			return true;
-		}
 	}
 	/* 检查次数, 死亡人数, 案件数: the counting word before 数 */
 	if (b - a >= 6 && memcmp(st->s + b - 3, "数", 3) == 0) {
 		static const char *const w[] = { "次", "人", "件", "起", "家", "个", "份", "场", "项" };
 		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
-			if (memcmp(st->s + b - 6, w[i], 3) != 0)
-				continue;
-			char one[8];
-			snprintf(one, sizeof one, "1%s", w[i]);
-			lg_qty q;
-			if (lg_units_scan(one, strlen(one), 0, 0, &q) && q.unit_id >= 0) {
-				*uid = q.unit_id;
-				*unit = q.unit;
-				*kind = q.kind;
-				*shift = 0;
+			if (memcmp(st->s + b - 6, w[i], 3) == 0 && unit_alone(w[i], 3, uid, unit, shift, kind))
 				return true;
-			}
 		}
 	}
 	return false;
@@ -2716,24 +2713,6 @@ static bool unit_label(const char *s, const cell *c)
 {
 	size_t len = c->b - c->a;
 	return (len == 6 && memcmp(s + c->a, "单位", 6) == 0) || (len == 12 && memcmp(s + c->a, "计量单位", 12) == 0);
-}
-
-/* A cell that is a unit alone (家次, 万元) under a 单位 column. */
-static bool plain_unit(fstate *st, const cell *c, int *uid, const char **unit, int *shift)
-{
-	char one[32];
-	size_t len = c->b - c->a;
-	if (len == 0 || len + 1 >= sizeof one)
-		return false;
-	one[0] = '1';
-	memcpy(one + 1, st->s + c->a, len);
-	lg_qty q;
-	if (!lg_units_scan(one, len + 1, 0, 0, &q) || q.unit_id < 0 || q.end != len + 1)
-		return false;
-	*uid = q.unit_id;
-	*unit = q.unit;
-	*shift = (q.value.nd == 1 && q.value.d[0] == '1') ? q.value.exp : 0;
-	return true;
 }
 
 static void header_unit(fstate *st, size_t a, size_t b)
@@ -2924,28 +2903,24 @@ static bool entity_row(fstate *st, const cell *c, int nc)
 	const char *u;
 	if (indicator_named(st, lab, -1, NULL, &u) >= 0)
 		return false;
-	lg_role role = LG_ROLE_TOTAL;
 	int scope = -1;
+	bool part = false; /* one kind, one township */
 	int y = cell_year(st, &c[L]);
-	bool named_town = false;
 	if (y) {
 		if (y != st->rep->year)
 			return true;
 	} else if (!total_label(st->s, &c[L])) {
-		scope = label_scope(st, &c[L], &named_town);
+		scope = label_scope(st, &c[L], &part);
 		if (scope == -2)
 			return true; /* 全省 in a city's table: a wider area's */
-		if (scope < 0 && L < st->table_ncols) {
+		if (scope < 0) {
 			/* 乡镇 | 检查企业（家次） over 甲镇 | 120: the rows are townships */
 			cell head = { st->table_col_a[L], st->table_col_b[L] };
 			bool town;
-			if (label_scope(st, &head, &town) == LG_SCOPE_TOWN) {
+			if (label_scope(st, &head, &town) == LG_SCOPE_TOWN)
 				scope = LG_SCOPE_TOWN;
-				named_town = true;
-			}
+			part = true;
 		}
-		if (scope < 0 || named_town)
-			role = LG_ROLE_SUB;
 	}
 	for (int k = first; k < nc; k++) {
 		int col = st->table_ncols - (nc - k);
@@ -2956,7 +2931,7 @@ static bool entity_row(fstate *st, const cell *c, int nc)
 		lg_figure *f = &st->out->v[st->out->n - 1];
 		if (scope >= 0)
 			f->scope = (lg_scope)scope;
-		if (role == LG_ROLE_SUB) {
+		if (part) {
 			f->role = LG_ROLE_SUB;
 			f->reason = "a part of the table's total (a row of one kind or place)";
 		}
@@ -3081,7 +3056,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	if (cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift, NULL)) {
 		/* 罚款（万元） */
 	} else if (st->table_unit_col > 0 && st->table_unit_col < nc &&
-		   plain_unit(st, &c[st->table_unit_col], &luid, &lunit, &lshift)) {
+		   unit_alone(s + c[st->table_unit_col].a, c[st->table_unit_col].b - c[st->table_unit_col].a, &luid, &lunit,
+			      &lshift, NULL)) {
 		/* 罚款 | 万元 | 345.2 */
 	} else if (st->table_ncols == nc) {
 		/* 项目 | 金额（单位：元） over 罚款 | 1250000: the column's unit */
