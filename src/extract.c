@@ -537,6 +537,16 @@ typedef struct {
 	int table_unit_col; /* the column of units (指标 | 单位 | 2022年), -1 none */
 	int table_year_col[16];
 	int table_nyears;
+	/* a table written one cell per line (a word processor's text export):
+	 * the label line, the unit line under it, the lone years above */
+	size_t stk_next;          /* where the line after the last one seen starts */
+	size_t stk_la, stk_lb;    /* the current label line; stk_lb == 0: none */
+	int stk_uid, stk_shift;   /* its unit (from its brackets or a unit line), -1 none */
+	const char *stk_unit;
+	int stk_nvals;            /* numbers read under the current label */
+	int stk_years[16];        /* lone year lines (2020年, 2021年): the columns */
+	int stk_nyears;
+	bool stk_year_last;       /* the previous line was a lone year */
 	/* the last headline-candidate figure of the sentence: its indicator and words */
 	int last_total_ind;
 	size_t last_total_s, last_total_e;
@@ -2939,12 +2949,113 @@ static bool entity_row(fstate *st, const cell *c, int nc)
 	return true;
 }
 
+/* Is s[a..b) a short line that may be a table cell: at most 20
+ * characters, no sentence punctuation, no heading marker? */
+static bool cell_line(const fstate *st, size_t a, size_t b)
+{
+	const char *s = st->s;
+	if (b - a > 80 || memmem(s + a, b - a, "，", 3) || memmem(s + a, b - a, "。", 3) ||
+	    memmem(s + a, b - a, "；", 3))
+		return false;
+	size_t chars = 0;
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == ',' || s[i] == ';' || s[i] == '!' || s[i] == '?')
+			return false;
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	}
+	size_t after;
+	return chars <= 20 && marker_at(s, b, a, &after) == MARK_NONE;
+}
+
+/* A table written one cell per line, as a word processor's text export
+ * writes it: 检查企业（家次） / 1860, or 罚款 / 万元 / 356.2, maybe under lone
+ * year lines (2020年 / 2021年) that say which number is this report's.
+ * The line [ls, le) is read into the state; returns true when it was a
+ * number under a label, read here (figure or not). */
+static bool stacked_line(fstate *st, size_t ls, size_t le)
+{
+	const char *s = st->s;
+	size_t a = ls, b = le;
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\r'))
+		b--;
+	/* a line seen in between (a long one, read as prose) ends the table */
+	bool fresh = st->stk_next == 0 || st->stk_next > ls;
+	for (size_t i = st->stk_next; !fresh && i < ls; i++)
+		fresh = s[i] != '\n' && s[i] != ' ' && s[i] != '\r';
+	st->stk_next = le + 1;
+	if (fresh) {
+		st->stk_lb = 0;
+		st->stk_nyears = 0;
+		st->stk_year_last = false;
+	}
+	if (a == b)
+		return false; /* a blank line between cells */
+	if (!cell_line(st, a, b)) {
+		st->stk_lb = 0;
+		st->stk_nyears = 0;
+		st->stk_year_last = false;
+		st->stk_next = 0;
+		return false;
+	}
+	cell c = { a, b };
+	lg_qty q;
+	int y = cell_year(st, &c);
+	if (y) {
+		if (!st->stk_year_last)
+			st->stk_nyears = 0;
+		if (st->stk_nyears < 16)
+			st->stk_years[st->stk_nyears++] = y;
+		st->stk_year_last = true;
+		st->stk_lb = 0;
+		return false;
+	}
+	st->stk_year_last = false;
+	int uid, shift;
+	const char *unit;
+	if (st->stk_lb && !st->stk_nvals && st->stk_uid < 0 && unit_alone(s + a, b - a, &uid, &unit, &shift, NULL)) {
+		st->stk_uid = uid;
+		st->stk_unit = unit;
+		st->stk_shift = shift;
+		return false;
+	}
+	if (!numeric_cell(st, &c, &q)) {
+		/* a label: what the numbers under it count */
+		st->stk_la = a;
+		st->stk_lb = b;
+		st->stk_nvals = 0;
+		st->stk_uid = -1;
+		st->stk_unit = NULL;
+		st->stk_shift = 0;
+		cell_unit(st, a, b, &st->stk_uid, &st->stk_unit, &st->stk_shift, NULL);
+		return false;
+	}
+	if (!st->stk_lb)
+		return false;
+	int k = st->stk_nvals++;
+	/* under years, the column of the report's year; else the first
+	 * number only (a second may be anything: 本级, a change) */
+	if (st->stk_nyears ? (k >= st->stk_nyears || st->stk_years[k] != st->rep->year) : k > 0)
+		return true;
+	/* a number without a unit of its own or of its label is no cell
+	 * of a table (a page number under a heading) */
+	if (q.unit_id < 0 && st->stk_uid < 0)
+		return true;
+	st->row_s = st->stk_la;
+	st->row_e = b;
+	table_cell(st, st->stk_la, st->stk_lb, q, st->stk_uid, st->stk_unit, st->stk_shift);
+	return true;
+}
+
 /* One line of a table: a label cell naming an indicator and a number.
  * Returns true when the line was a table row (figure or not). */
 static bool table_row(fstate *st, size_t ls, size_t le)
 {
 	const char *s = st->s;
 	bool has_sep = memchr(s + ls, '\t', le - ls) || memchr(s + ls, '|', le - ls);
+	if (!has_sep && stacked_line(st, ls, le))
+		return true;
 	if (!has_sep) {
 		/* columns aligned with spaces: short, no sentence punctuation */
 		if (le - ls > 120 || !memmem(s + ls, le - ls, "  ", 2) || memmem(s + ls, le - ls, "，", 3) ||
