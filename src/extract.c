@@ -156,9 +156,11 @@ void lg_extractor_only_units(lg_extractor *x, const bool *units)
 	/* a percentage is read whatever the units: a change stated in the text */
 	bool keyed[LG_UNITS_MAX];
 	memcpy(keyed, units, sizeof keyed);
-	int pct = lg_units_canon_id("%");
+	int pct = lg_units_canon_id("%"), times = lg_units_canon_id("倍");
 	if (pct >= 0)
 		keyed[pct] = true;
+	if (times >= 0)
+		keyed[times] = true; /* 同比增长1.2倍 */
 	unsigned cps[32];
 	size_t k = lg_units_key_chars(keyed, cps, 32);
 	memset(&x->stop_defer, 0, sizeof x->stop_defer);
@@ -1680,9 +1682,11 @@ static bool stands_between(fstate *st, int k)
 }
 
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
- * a 分别 list) to the figures before it in the sentence.  Returns the end
- * of the consumed list. */
-static size_t handle_yoy(fstate *st, const lg_qty *q)
+ * a 分别 list) to the figures before it in the sentence.  ratio: q is
+ * already the change a ratio to last year's level (是上年的2.3倍) makes,
+ * and the words before it matched the yoy_ratio rule at names_at.
+ * Returns the end of the consumed list. */
+static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_at)
 {
 	bool paren;
 	size_t ss = words_start(st, q->start, true, &paren);
@@ -1698,7 +1702,9 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 	size_t names_end = ss;
 	bool named_only = false; /* only names can place this change */
 	size_t ms, me;
-	if (re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY), b->s, b->len, &ms, &me)) {
+	if (ratio) {
+		names_end = names_at;
+	} else if (re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY), b->s, b->len, &ms, &me)) {
 		if (!base_is_last_year(st, b))
 			return q->end;
 		names_end = we - (b->len - ms);
@@ -1730,7 +1736,8 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		if (!base_is_last_year(st, cl))
 			return q->end;
 	}
-	find_sign_word(b, &sign);
+	if (!ratio)
+		find_sign_word(b, &sign);
 	bool dist = strstr(b->s, "分别") != NULL;
 	long long vals[8];
 	size_t nv = 0;
@@ -1749,7 +1756,19 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 			k++;
 		lg_qty q2;
 		if (!lg_units_can_start(st->s, st->n, k) || !lg_units_scan(st->s, st->n, st->sent_start, k, &q2) ||
-		    q2.kind != LG_UK_PERCENT || q2.st)
+		    q2.st || q2.range)
+			break;
+		/* a list of changes, or of ratios (分别是上年的1.2倍和1.5倍) */
+		bool times = q2.kind == LG_UK_OTHER && strcmp(q2.unit, "倍") == 0;
+		if (q2.kind != LG_UK_PERCENT && !times)
+			break;
+		if (times && lg_dec_shift(&q2.value, 2) != LG_OK)
+			break;
+		lg_dec hundred, change;
+		lg_dec_from_u64(&hundred, 100);
+		if (ratio && lg_dec_sub(&q2.value, &hundred, &change) == LG_OK)
+			q2.value = change;
+		else if (ratio)
 			break;
 		vals[nv++] = sign * pct_hundredths(&q2.value);
 		j = q2.end;
@@ -1839,6 +1858,40 @@ static size_t handle_yoy(fstate *st, const lg_qty *q)
 		}
 	}
 	return j;
+}
+
+/* A percentage or a multiple (增长1.2倍: +120%) that may be a change from
+ * last year; a ratio to last year's level (是上年的2.3倍, 为去年同期的85%) is
+ * the ratio less one.  Returns the end of what was read. */
+static size_t yoy_quantity(fstate *st, const lg_qty *q)
+{
+	lg_qty p = *q;
+	if (p.kind != LG_UK_PERCENT) {
+		p.kind = LG_UK_PERCENT;
+		if (lg_dec_shift(&p.value, 2) != LG_OK)
+			return q->end;
+	}
+	/* a ratio's words end in 的: only then are they read for one */
+	size_t we = q->start;
+	while (we > st->sent_start && st->s[we - 1] == ' ')
+		we--;
+	if (we < st->sent_start + 3 || memcmp(st->s + we - 3, "的", 3) != 0)
+		return handle_yoy(st, &p, false, 0);
+	bool paren;
+	size_t ss = words_start(st, q->start, true, &paren);
+	if (we < ss)
+		we = ss;
+	lg_buf *b = &st->x->subj;
+	masked_copy(b, st->s, ss, we);
+	size_t ms, me;
+	if (!re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_RATIO), b->s, b->len, &ms, &me))
+		return handle_yoy(st, &p, false, 0);
+	lg_dec hundred, change;
+	lg_dec_from_u64(&hundred, 100);
+	if (lg_dec_sub(&p.value, &hundred, &change) != LG_OK)
+		return q->end;
+	p.value = change;
+	return handle_yoy(st, &p, true, we - (b->len - ms));
 }
 
 /* A number of another indicator, or of none, in a unit the sentence's last
@@ -2123,8 +2176,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
-	if (q->kind == LG_UK_PERCENT && !q->range) {
-		size_t e = handle_yoy(st, q);
+	if ((q->kind == LG_UK_PERCENT || (q->kind == LG_UK_OTHER && strcmp(q->unit, "倍") == 0)) && !q->range) {
+		size_t e = yoy_quantity(st, q);
 		set_prev(st, e, q->start, q->start, false);
 		return e;
 	}
