@@ -95,6 +95,7 @@ typedef enum {
 	LG_RULE_PART,
 	LG_RULE_PART_LINK,
 	LG_RULE_YOY_RATIO,
+	LG_RULE_COUNTS_OTHER,
 	LG_RULE_COUNT
 } lg_rule;
 

@@ -2270,6 +2270,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* "1.2万元以下的简易程序案件": a noun follows, whatever comes after it */
 	bool noun_follows = pre;
 	size_t npe = pre ? np_end_at(st, after) : q->end;
+	size_t npe0 = npe; /* where the noun phrase after the count ends */
 	if (pre && npe < n && s[npe] >= '0' && s[npe] <= '9') {
 		/* "执法35次罚款3.25万元": the words run into the next number, whose
 		 * subject they are */
@@ -2318,9 +2319,17 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	bool cl_paren;
 	size_t cs = words_start(st, q->start, false, &cl_paren);
 	masked_copy(&x->clause, s, cs, q->start);
-	if (pre)
+	/* "开展综合检查8个批次", "12个乡镇的120家企业": the noun after the count
+	 * is what it counts, whatever the words before it name */
+	char counts_other[48] = "";
+	bool np_read = noun_follows && npe0 > after;
+	if (np_read) {
+		masked_copy(&x->np, s, after, npe0);
+		rule_hit(st, LG_RULE_COUNTS_OTHER, &x->np, counts_other, sizeof counts_other);
+	}
+	if (pre && !(np_read && npe == npe0))
 		masked_copy(&x->np, s, after, npe);
-	else
+	else if (!pre)
 		lg_buf_reset(&x->np);
 
 	int best = -1;
@@ -2499,6 +2508,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		role = LG_ROLE_EXCLUDED;
 		reason = "one case, not the year's figure";
 		by_rule = LG_RULE_SINGLE_CASE;
+	} else if (counts_other[0] && best_subj) {
+		/* "开展综合检查8个批次": the noun after the count is what it counts */
+		snprintf(why, sizeof why, "%s", counts_other);
+		role = LG_ROLE_EXCLUDED;
+		reason = "counts the noun after it, not what the words before name";
+		by_rule = LG_RULE_COUNTS_OTHER;
 	} else if (!best_subj && rule_hit(st, LG_RULE_WAIVED, &x->np, why, sizeof why)) {
 		/* "对12家企业作出不予处罚决定": the noun phrase that names it
 		 * says it was not imposed */
