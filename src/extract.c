@@ -1783,7 +1783,10 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	size_t idx[64], m = 0;
 	for (size_t i = st->sent_fig_first; i < st->out->n && m < 64; i++) {
 		const lg_figure *f = &st->out->v[i];
-		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start)
+		/* an aside is no candidate, by its words or by the brackets the
+		 * items below are left out for (the same in an export, which
+		 * passes some of them over) */
+		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start && !in_brackets(st, f->norm_start))
 			idx[m++] = i;
 	}
 	/* the items before the phrase, asides in brackets left out; a change
