@@ -563,6 +563,7 @@ typedef struct {
 	bool last_fig_delta; /* ... or as a change or a comparison base */
 	bool last_fig_rough; /* ... or it was approximate (逾百万元) */
 	bool last_fig_part;  /* ... or made a part by the part rule */
+	bool part_listed;    /* ... joined by 、 to a part before it (a list of parts) */
 	/* a number passed over (lg_extractor_only_units) whose own words may
 	 * make it a part: asked only when a number is linked to it */
 	bool part_maybe;
@@ -693,6 +694,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
 	st->last_fig_part = false;
+	st->part_listed = false;
 	st->part_maybe = false;
 	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
@@ -2120,13 +2122,24 @@ static bool linked_words(fstate *st, size_t from, size_t at)
  * the part_link rule's is of that part too. */
 static bool joined_to_part(fstate *st, size_t at)
 {
-	if (st->last_fig_part)
-		return linked_words(st, st->last_fig_end, at);
-	if (!st->part_maybe || !linked_words(st, st->part_end, at))
+	size_t from = st->last_fig_part ? st->last_fig_end : st->part_end;
+	bool listed = st->part_listed;
+	st->part_listed = false;
+	if (!st->last_fig_part && !st->part_maybe)
 		return false;
-	lg_buf *w = &st->x->partw;
-	masked_copy(w, st->s, st->part_s, st->part_e);
-	return rule_hit(st, LG_RULE_PART, w, NULL, 0);
+	/* "其中简易程序案件16件、一般程序案件36件，罚款共计86.4万元": the
+	 * amount after a list of parts is the whole's, not the last part's */
+	bool dun = at_lit(st->s, st->n, from, LIT("、"));
+	if ((listed && !dun) || !linked_words(st, from, at))
+		return false;
+	if (!st->last_fig_part) {
+		lg_buf *w = &st->x->partw;
+		masked_copy(w, st->s, st->part_s, st->part_e);
+		if (!rule_hit(st, LG_RULE_PART, w, NULL, 0))
+			return false;
+	}
+	st->part_listed = dun;
+	return true;
 }
 
 static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind);
@@ -2567,6 +2580,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	st->last_fig_plan = by_rule == LG_RULE_PLAN;
 	st->last_fig_part = by_part;
+	if (!by_part)
+		st->part_listed = false;
 	st->part_maybe = false;
 	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
 	st->last_fig_excl = best_excl;
