@@ -2763,7 +2763,8 @@ static int cell_year(fstate *st, const cell *c)
 static bool unit_alone(const char *t, size_t len, int *uid, const char **unit, int *shift, lg_unit_kind *kind)
 {
 	char one[32];
-	if (len == 0 || len + 1 > sizeof one)
+	/* a number with its unit is no unit alone (354件) */
+	if (len == 0 || len + 1 > sizeof one || (t[0] >= '0' && t[0] <= '9') || t[0] == '.' || t[0] == ',')
 		return false;
 	one[0] = '1';
 	memcpy(one + 1, t, len);
@@ -3125,12 +3126,17 @@ static bool stacked_line(fstate *st, size_t ls, size_t le)
 	if (st->stk_nyears ? (k >= st->stk_nyears || st->stk_years[k] != st->rep->year) : k > 0)
 		return true;
 	/* a number without a unit of its own or of its label is no cell
-	 * of a table (a page number under a heading) */
-	if (q.unit_id < 0 && st->stk_uid < 0)
+	 * of a table (a page number under a heading) -- except in the
+	 * tables of a disclosure report (本年处理决定数量 | 行政处罚 | 354) */
+	if (q.unit_id < 0 && st->stk_uid < 0 && !st->rep->disclosure)
 		return true;
 	st->row_s = st->stk_la;
 	st->row_e = b;
+	/* no unit of a table with separators applies here */
+	int tuid = st->table_unit_id;
+	st->table_unit_id = -1;
 	table_cell(st, st->stk_la, st->stk_lb, q, st->stk_uid, st->stk_unit, st->stk_shift);
+	st->table_unit_id = tuid;
 	return true;
 }
 

@@ -419,6 +419,30 @@ START_TEST(disclosure_tables_are_the_bureaus_own)
 }
 END_TEST
 
+/* The same table written one cell per line (a word processor's text
+ * export): read in a disclosure report, whose tables need no unit; in
+ * another report a bare number under a label is no cell (a page number). */
+START_TEST(disclosure_tables_one_cell_per_line)
+{
+	const char *table = "\n信息内容\n本年处理决定数量\n行政处罚\n354\n行政强制\n12\n";
+	char doc[512];
+	const char *titles[] = { "某某市应急管理局2022年政府信息公开工作年度报告\n",
+				 "某某市应急管理局2022年法治政府建设工作报告\n" };
+	for (int k = 0; k < 2; k++) {
+		snprintf(doc, sizeof doc, "%s%s", titles[k], table);
+		run r;
+		run_text(&r, doc, -1, false);
+		ck_assert_uint_eq(r.figs.n, k == 0 ? 2 : 0);
+		if (k == 0) {
+			ck_assert_str_eq(lg_vocab_get(t_vocab(), (size_t)r.figs.v[0].indicator)->name, "行政处罚");
+			ck_assert_str_eq(lg_vocab_get(t_vocab(), (size_t)r.figs.v[1].indicator)->name, "行政强制");
+			ck_assert_int_eq(r.figs.v[0].scope, LG_SCOPE_BUREAU);
+		}
+		run_release(&r);
+	}
+}
+END_TEST
+
 /* What the fuzzer found (fuzz/regressions/extract/): every figure's offset
  * is inside the original bytes and its text holds the figure. */
 START_TEST(fuzz_regressions_keep_invariants)
@@ -509,6 +533,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, offsets_point_into_original_bytes);
 	tcase_add_test(tc, sentence_spans_wrapped_lines);
 	tcase_add_test(tc, disclosure_tables_are_the_bureaus_own);
+	tcase_add_test(tc, disclosure_tables_one_cell_per_line);
 	tcase_add_test(tc, fuzz_regressions_keep_invariants);
 	tcase_add_test(tc, only_units_keep_the_figures);
 	tcase_add_test(tc, explain_gives_reasons);
