@@ -92,6 +92,11 @@ static inline bool lg_units_round_lead(const char *s, size_t n, size_t i)
 			     (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x87));  /* 万 */
 }
 
+/* Is cp a numeral an amount written in full (大写: 壹佰贰拾伍万元) may
+ * begin with (壹 .. 玖, 拾)?  Such a number is read only when two of these
+ * numerals stand together or 人民币 comes before. */
+bool lg_units_fin_lead(unsigned cp);
+
 /* Can a quantity start at s[i]?  (an ASCII digit, or a Chinese numeral
  * that begins at s[i] -- lg_units_numeral_lead -- not preceded by
  * another numeral, 第, 数, 几 ...) */

@@ -116,7 +116,7 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	}
 	for (unsigned cp = 0x3000; cp < 0xA000; cp++) {
 		char u[3] = { (char)(0xE0 | cp >> 12), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
-		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0))
+		if (lg_units_numeral_lead(u, 3, 0) || lg_units_round_lead(u, 3, 0) || lg_units_fin_lead(cp))
 			lg_cpset_add(&x->stop, cp);
 	}
 	for (size_t i = 0; i < lg_vocab_count(v); i++) {
@@ -3040,18 +3040,22 @@ static bool entity_row(fstate *st, const cell *c, int nc)
  * characters, no sentence punctuation, no heading marker? */
 static bool cell_line(const fstate *st, size_t a, size_t b)
 {
-	const char *s = st->s;
-	if (b - a > 80 || memmem(s + a, b - a, "，", 3) || memmem(s + a, b - a, "。", 3) ||
-	    memmem(s + a, b - a, "；", 3))
+	const unsigned char *s = (const unsigned char *)st->s;
+	if (b - a > 80)
 		return false;
 	size_t chars = 0;
 	for (size_t i = a; i < b; i++) {
-		if (s[i] == ',' || s[i] == ';' || s[i] == '!' || s[i] == '?')
+		unsigned char c = s[i];
+		if (c == ',' || c == ';' || c == '!' || c == '?')
 			return false;
-		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		/* ， ； (EF BC 8C, EF BC 9B) and 。 (E3 80 82) */
+		if ((c == 0xEF && i + 2 < b && s[i + 1] == 0xBC && (s[i + 2] == 0x8C || s[i + 2] == 0x9B)) ||
+		    (c == 0xE3 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x82))
+			return false;
+		chars += (c & 0xC0) != 0x80;
 	}
 	size_t after;
-	return chars <= 20 && marker_at(s, b, a, &after) == MARK_NONE;
+	return chars <= 20 && marker_at(st->s, b, a, &after) == MARK_NONE;
 }
 
 /* A table written one cell per line, as a word processor's text export

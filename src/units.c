@@ -282,6 +282,54 @@ static int cn_digit(unsigned cp)
 	}
 }
 
+/* The numerals of amounts written out in full (大写: 壹佰贰拾伍万元), read
+ * only in a number that begins with one of them: their digit value, -1
+ * for 拾 佰 仟 萬 億, -2 for anything else. */
+static int fin_digit(unsigned cp)
+{
+	switch (cp) {
+	case 0x58F9: return 1; /* 壹 */
+	case 0x8D30: case 0x8CB3: return 2; /* 贰 貳 */
+	case 0x53C1: case 0x53C3: return 3; /* 叁 參 */
+	case 0x8086: return 4; /* 肆 */
+	case 0x4F0D: return 5; /* 伍 */
+	case 0x9646: case 0x9678: return 6; /* 陆 陸 */
+	case 0x67D2: return 7; /* 柒 */
+	case 0x634C: return 8; /* 捌 */
+	case 0x7396: return 9; /* 玖 */
+	case 0x62FE: /* 拾 */
+	case 0x4F70: /* 佰 */
+	case 0x4EDF: /* 仟 */
+	case 0x842C: /* 萬 */
+	case 0x5104: /* 億 */ return -1;
+	default: return -2;
+	}
+}
+
+bool lg_units_fin_lead(unsigned cp)
+{
+	return fin_digit(cp) >= 0 || cp == 0x62FE; /* 壹 .. 玖, 拾 */
+}
+
+/* A digit or multiplier of either kind, for a number written in full. */
+static int any_digit(unsigned cp)
+{
+	int d = cn_digit(cp);
+	return d != -2 ? d : fin_digit(cp);
+}
+
+static unsigned fin_plain(unsigned cp)
+{
+	switch (cp) {
+	case 0x62FE: return 0x5341; /* 拾 -> 十 */
+	case 0x4F70: return 0x767E; /* 佰 -> 百 */
+	case 0x4EDF: return 0x5343; /* 仟 -> 千 */
+	case 0x842C: return 0x4E07; /* 萬 -> 万 */
+	case 0x5104: return 0x4EBF; /* 億 -> 亿 */
+	default: return cp;
+	}
+}
+
 bool lg_units_reads_on(unsigned cp)
 {
 	/* the digits and separators of a number, a numeral or multiplier, the
@@ -311,9 +359,10 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 	while (i < len) {
 		unsigned cp;
 		size_t k = lg_utf8_decode(s + i, &cp);
-		int d = cn_digit(cp);
+		int d = any_digit(cp);
 		if (d == -2)
 			return false;
+		cp = fin_plain(cp);
 		any = true;
 		if (d == 0 && !prev_digit && i > 0) {
 			/* 一千零八十六: 零 after a 千 holds an empty place */
@@ -390,6 +439,53 @@ static bool prev_is(const char *s, size_t i, const char *lit)
 	return before(s, 0, i, lit, NULL);
 }
 
+/* The numeral of an amount written in full at s[i] (壹 .. 玖, 拾 佰 仟 萬 億),
+ * or a plain one inside such a number (零, 万): *len its bytes. */
+static bool is_fin_numeral_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	if (i >= n || (unsigned char)s[i] < 0xE3)
+		return false;
+	unsigned cp;
+	size_t k = lg_utf8_decode(s + i, &cp);
+	if (i + k > n || any_digit(cp) == -2)
+		return false;
+	*len = k;
+	return true;
+}
+
+/* Does an amount written in full begin at s[i]: a 壹 .. 玖 or 拾 not after
+ * another numeral, and either two of its own numerals in the number
+ * (贰拾, 叁万伍仟) or 人民币 before it -- one alone is a word (队伍, 陆续,
+ * 拾起)? */
+static bool fin_number_at(const char *s, size_t n, size_t i)
+{
+	unsigned cp;
+	if (i + 3 > n || (unsigned char)s[i] < 0xE4)
+		return false;
+	lg_utf8_decode(s + i, &cp);
+	int d = fin_digit(cp);
+	if (d == -2 || (d < 0 && cp != 0x62FE))
+		return false;
+	if (i >= 3) {
+		size_t pl = lg_utf8_prev_len(s, s + i);
+		unsigned pc;
+		lg_utf8_decode(s + i - pl, &pc);
+		if (any_digit(pc) != -2)
+			return false;
+	}
+	if (prev_is(s, i, "人民币") || prev_is(s, i, "币"))
+		return true;
+	/* two of its own numerals in the run (叁万伍仟: 万 is either kind's) */
+	int own = 0;
+	size_t k;
+	for (size_t j = i; own < 2 && is_fin_numeral_at(s, n, j, &k); j += k) {
+		unsigned c;
+		lg_utf8_decode(s + j, &c);
+		own += fin_digit(c) != -2;
+	}
+	return own >= 2;
+}
+
 static bool round_number_at(const char *s, size_t n, size_t i);
 
 bool lg_units_can_start(const char *s, size_t n, size_t i)
@@ -406,7 +502,7 @@ bool lg_units_can_start(const char *s, size_t n, size_t i)
 	}
 	bool lead = lg_units_numeral_lead(s, n, i);
 	if (!lead && !lg_units_round_lead(s, n, i))
-		return false;
+		return fin_number_at(s, n, i);
 	if (i >= 3) {
 		size_t pk;
 		int pd;
@@ -606,8 +702,14 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	} else {
 		size_t k;
 		int d;
-		while (is_cn_numeral_at(s, n, j, &k, &d))
-			j += k;
+		if (!lg_units_numeral_lead(s, n, i) && !lg_units_round_lead(s, n, i) && fin_number_at(s, n, i)) {
+			/* 壹佰贰拾伍万元 */
+			while (is_fin_numeral_at(s, n, j, &k))
+				j += k;
+		} else {
+			while (is_cn_numeral_at(s, n, j, &k, &d))
+				j += k;
+		}
 		/* trailing 万/亿 belong to the numeral; 零 trailing is odd but harmless */
 		if (!lg_units_parse_cn(s + i, j - i, &cnval))
 			return false;
@@ -663,6 +765,24 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		if (mult) {
 			j += k;
 			q->has_mult = true;
+			/* 1万2千元, 3万5百人: the thousands after the ten thousands */
+			size_t e = j, m2 = 0;
+			while (e < n && e - j < 4 && s[e] >= '0' && s[e] <= '9')
+				e++;
+			if (mult == 4 && !q->chinese && e > j && nd <= 12 && !memchr(digits, '.', nd) &&
+			    (at(s, n, e, "千", &m2) || at(s, n, e, "百", &m2))) {
+				unsigned long long whole = 0, part = 0;
+				for (size_t t = 0; t < nd; t++)
+					whole = whole * 10 + (unsigned)(digits[t] - '0');
+				for (size_t t = j; t < e; t++)
+					part = part * 10 + (unsigned)(s[t] - '0');
+				part *= at(s, n, e, "千", NULL) ? 1000 : 100;
+				if (part < 10000) {
+					nd = (size_t)snprintf(digits, sizeof digits, "%llu", whole * 10000 + part);
+					mult = 0;
+					j = e + m2;
+				}
+			}
 			ax = approx_infix(s, n, &j);
 			if (ax)
 				q->approx = ax;

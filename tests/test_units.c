@@ -71,6 +71,7 @@ START_TEST(chinese_numerals)
 		{ "二十", 20 },    { "一百零五", 105 },  { "三千", 3000 },      { "一万二千", 12000 },
 		{ "二〇二一", 2021 }, { "一亿", 100000000 }, { "三千五百", 3500 }, { "九十九", 99 },
 		{ "一千零八十六", 1086 }, { "二零二一", 2021 }, { "一万零五百", 10500 }, { "三千零五十", 3050 },
+		{ "壹佰贰拾伍万", 1250000 }, { "叁万伍仟", 35000 }, { "贰拾", 20 }, { "壹仟零伍拾", 1050 },
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		unsigned long long v = 0;
@@ -82,15 +83,17 @@ START_TEST(chinese_numerals)
 }
 END_TEST
 
-/* The extractor's cheap numeral test agrees with the numeral parser: an
- * ideograph begins a numeral exactly when it reads as 1..10 on its own. */
+/* The extractor's cheap numeral tests agree with the numeral parser: an
+ * ideograph begins a numeral (plain, or of an amount written in full)
+ * exactly when it reads as 1..10 on its own. */
 START_TEST(numeral_lead_agrees_with_parser)
 {
 	for (unsigned cp = 0x3000; cp <= 0x9FFF; cp++) {
 		char u[4] = { (char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0 };
 		unsigned long long v = 0;
 		bool numeral = lg_units_parse_cn(u, 3, &v) && v >= 1 && v <= 10;
-		ck_assert_msg(lg_units_numeral_lead(u, 3, 0) == numeral, "U+%04X", cp);
+		ck_assert_msg((lg_units_numeral_lead(u, 3, 0) || lg_units_fin_lead(cp)) == numeral, "U+%04X", cp);
+		ck_assert_msg(!(lg_units_numeral_lead(u, 3, 0) && lg_units_fin_lead(cp)), "U+%04X", cp);
 	}
 }
 END_TEST
