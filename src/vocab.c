@@ -911,6 +911,19 @@ void lg_vocab_units_of(const lg_vocab *v, const bool *want, bool *units)
 		if (want[x] || fam[x])
 			for (int u = 0; u < LG_UNITS_MAX; u++)
 				units[u] = units[u] || v->ind[x].accept_id[u];
+	/* and every indicator that takes one of those units, in all its
+	 * units: a part in brackets (不含…728个) is a part of the last figure
+	 * that takes its unit, whichever indicator's (963家 of 行政处罚) */
+	bool took[LG_UNITS_MAX];
+	memcpy(took, units, sizeof took);
+	for (size_t x = 0; x < v->nind; x++) {
+		bool takes = false;
+		for (int u = 0; u < LG_UNITS_MAX && !takes; u++)
+			takes = took[u] && v->ind[x].accept_id[u];
+		if (takes)
+			for (int u = 0; u < LG_UNITS_MAX; u++)
+				units[u] = units[u] || v->ind[x].accept_id[u];
+	}
 	free(fam);
 }
 
