@@ -534,6 +534,7 @@ typedef struct {
 	size_t table_fig_start;
 	size_t nlit_next[LG_NONE_MAX]; /* where each `none` leading word is next found (n: nowhere) */
 	size_t nlit_min;               /* the least of them */
+	size_t flat_next;              /* where 持平 is next found (n: nowhere) */
 	size_t row_nl;     /* the line end of the latest table row read */
 	int table_chg_col; /* under a row of years, the column of changes (增幅); -1 none */
 	int table_unit_col; /* the column of units (指标 | 单位 | 2022年), -1 none */
@@ -726,9 +727,13 @@ static void begin_sentence(fstate *st, size_t pos)
 
 static void none_figures(fstate *st, size_t end);
 
+static void flat_figures(fstate *st, size_t end);
+
 static void end_sentence(fstate *st, size_t end)
 {
 	none_figures(st, end);
+	if (st->flat_next < end)
+		flat_figures(st, end);
 	if (st->heading_pending) {
 		st->heading_pending = false;
 		if (!st->sent_has_count && end > st->sent_start &&
@@ -1655,6 +1660,68 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 		}
 	}
 	return true;
+}
+
+/* "…，死亡4人，事故起数同比持平，死亡人数同比下降20%", "同比事故起数持平":
+ * names with a comparison to last year, then 持平 -- each named
+ * indicator's latest total is unchanged (by the names, as yoy_by_name).
+ * 基本持平, 大致持平 are not exact and give nothing; a 持平 right after a
+ * figure is read with that figure. */
+static void flat_figures(fstate *st, size_t end)
+{
+	const char *s = st->s;
+	for (; st->flat_next < end; st->flat_next = find_from(s, st->n, st->flat_next + 6, "持平", 6)) {
+		size_t p = st->flat_next;
+		if (p < st->sent_start || st->out->n == 0)
+			continue;
+		/* the clause before it */
+		size_t cs = p;
+		while (cs > st->sent_start) {
+			size_t k = lg_utf8_prev_len(s + st->sent_start, s + cs);
+			if (s[cs - 1] == ',' || s[cs - 1] == ';' || s[cs - 1] == ':' ||
+			    (k == 3 && memcmp(s + cs - 3, "，", 3) == 0))
+				break;
+			if (s[cs - 1] >= '0' && s[cs - 1] <= '9')
+				break; /* 5起同比持平: a figure's own, read with it */
+			cs -= k;
+		}
+		if (cs > st->sent_start && s[cs - 1] >= '0' && s[cs - 1] <= '9')
+			continue;
+		lg_buf *b = &st->x->partw;
+		masked_copy(b, s, cs, p);
+		size_t ms, me;
+		static const char *const with_last[] = { "与上年同期", "与去年同期", "与上年", "与去年", "和上年", "和去年" };
+		bool with = false;
+		for (size_t w = 0; w < sizeof with_last / sizeof with_last[0] && !with; w++) {
+			size_t l = strlen(with_last[w]);
+			if (b->len > l && memcmp(b->s + b->len - l, with_last[w], l) == 0) {
+				with = true;
+				ms = b->len - l;
+				me = b->len;
+			}
+		}
+		if (!with && (!re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_BASE), b->s, b->len, &ms, &me) ||
+			      !base_is_last_year(st, b)))
+			continue;
+		/* the names after the comparison (同比事故起数) or before it
+		 * (事故起数同比); nothing else around them */
+		size_t a, e;
+		if (ms == 0) {
+			a = cs + me;
+			e = p;
+		} else if (me == b->len) {
+			a = cs;
+			e = cs + ms;
+		} else {
+			continue;
+		}
+		if (e <= a)
+			continue;
+		size_t ns[8], ne[8], k = split_names(s, a, e, ns, ne, 8);
+		long long zero[8] = { 0 };
+		if (k)
+			yoy_by_name(st, a, e, zero, k);
+	}
 }
 
 /* Where the words b end in a change's verb (…下降, …增长了: the rule
@@ -3431,6 +3498,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	size_t n = t->n;
 
 	st.nlit_min = n;
+	st.flat_next = find_from(s, n, 0, "持平", 6);
 	for (int l = 0; l < x->nnlit; l++) {
 		st.nlit_next[l] = x->nlit[l].on ? find_from(s, n, 0, x->nlit[l].lit, x->nlit[l].len) : n;
 		if (st.nlit_next[l] < st.nlit_min)
