@@ -2212,7 +2212,7 @@ static bool joined_to_part(fstate *st, size_t at)
 static bool cell_unit(fstate *st, size_t a, size_t b, int *uid, const char **unit, int *shift, lg_unit_kind *kind);
 
 /* A bare number after a label that names its unit in brackets, outside a
- * table: 罚款（万元）：236, 检查企业（家次） 1,204.  *out: the number read in
+ * table: 罚款（万元）：236, 检查企业（家次） 1,204, 罚款金额（万元）为236.  *out: the number read in
  * that unit. */
 static bool label_unit(fstate *st, const lg_qty *q, lg_qty *out)
 {
@@ -2222,6 +2222,9 @@ static bool label_unit(fstate *st, const lg_qty *q, lg_qty *out)
 		i--;
 	if (i > lo && s[i - 1] == ':')
 		i--;
+	else if (i >= lo + 3 && (memcmp(s + i - 3, "为", 3) == 0 || memcmp(s + i - 3, "达", 3) == 0 ||
+				 memcmp(s + i - 3, "是", 3) == 0))
+		i -= 3; /* 罚款金额（万元）为236 */
 	while (i > lo && s[i - 1] == ' ')
 		i--;
 	if (i <= lo || s[i - 1] != ')')

@@ -801,6 +801,16 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		size_t pe = skip_paren(s, n, j);
 		size_t ul;
 		const unit_def *pu = pe ? match_unit(s, n, pe, &ul) : NULL;
+		/* 1,200(家次), 236(万元): the unit alone in brackets after the number */
+		size_t il = 0;
+		const unit_def *iu = pe ? match_unit(s, n, j + 1, &il) : NULL;
+		if (iu && j + 1 + il + 1 == pe && (iu->kind == LG_UK_MONEY || iu->kind == LG_UK_COUNT)) {
+			u = iu;
+			ulen = il;
+			j += 1;
+			q->unit_in_paren = true;
+			pu = NULL;
+		}
 		if (pu && (pu->kind == LG_UK_MONEY || pu->kind == LG_UK_COUNT)) {
 			q->paren_start = j;
 			q->paren_end = pe;
@@ -827,6 +837,8 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		q->unit_id = canon_id[u - units];
 		q->kind = u->kind;
 		j += ulen;
+		if (q->unit_in_paren)
+			j += 1; /* the closing bracket */
 	}
 	/* range written after the unit: 3月-6月 */
 	if (u && u->kind == LG_UK_TIME && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' &&
