@@ -2249,6 +2249,34 @@ static bool label_unit(fstate *st, const lg_qty *q, lg_qty *out)
 	return true;
 }
 
+/* "其中：危化企业320家次，非煤矿山86家次，工贸企业950家次": the next kind
+ * of a list of parts -- the sentence's latest figure is a part of ind, in
+ * the same unit, with nothing but a comma and q's words between. */
+static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
+{
+	if (st->out->n <= st->sent_fig_first)
+		return false;
+	const lg_figure *p = &st->out->v[st->out->n - 1];
+	if (p->role != LG_ROLE_SUB || p->indicator != ind || p->aside || strcmp(p->unit, unit) != 0)
+		return false;
+	size_t k = p->norm_end;
+	if (k < st->n && st->s[k] == ',')
+		k++;
+	else if (at_lit(st->s, st->n, k, LIT("，")) || at_lit(st->s, st->n, k, LIT("、")))
+		k += 3;
+	else
+		return false;
+	/* the kind's name: no more than ten characters, no number */
+	size_t chars = 0;
+	for (size_t i = k; i < q->start; i++) {
+		unsigned char c = (unsigned char)st->s[i];
+		if (c >= '0' && c <= '9')
+			return false;
+		chars += (c & 0xC0) != 0x80;
+	}
+	return chars >= 1 && chars <= 10;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -2510,7 +2538,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
 				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
 				    (in_paren || (f->indicator == st->last_total_ind &&
-						  part_words(st, subj, st->last_total_s, st->last_total_e)))) {
+						  (part_words(st, subj, st->last_total_s, st->last_total_e) ||
+						   next_in_list(st, q, f->indicator, u))))) {
 					best = f->indicator;
 					best_unit = u;
 					break;
