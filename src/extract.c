@@ -1896,12 +1896,9 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 			}
 		}
 	} else if (dist && nv > 1) {
-		size_t k = nv < m ? nv : m;
-		for (size_t i = 0; i < k; i++) {
-			lg_figure *f = &st->out->v[idx[m - k + i]];
-			f->has_yoy = true;
-			f->yoy_hundredths = vals[nv - k + i];
-		}
+		/* more changes than counts before them: which is whose is not
+		 * known (and an export, which reads fewer figures, would align
+		 * them otherwise) -- none is given */
 	} else {
 		lg_figure *f = &st->out->v[idx[m - 1]];
 		/* "发生事故5起，死亡5人，事故起数减少2起，下降28.6%": after a
