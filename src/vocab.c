@@ -1295,7 +1295,8 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 		  size_t *mstart, size_t *mend)
 {
 	if (re->starts) {
-		size_t i = lg_re_skip(re, s, n, start);
+		/* an anchored pattern is asked of its first character only */
+		size_t i = lg_re_skip(re, s, re->anchored && n - start > 4 ? start + 4 : n, start);
 		if (i >= n || (re->anchored && i != start))
 			return false;
 		start = i;
