@@ -58,7 +58,6 @@ typedef struct {
 	bool chinese;       /* the number was written as a Chinese numeral */
 	bool range;         /* "1-10月", "2-3天": a range, not a figure */
 	bool has_mult;      /* a 万/亿 multiplier was present */
-	bool unit_in_paren; /* the unit alone in brackets after the number: 1,200(家次) */
 	bool trailing_yishang; /* ended in 以上/以下/以内 (a bound, maybe a threshold) */
 	lg_status st;       /* LG_ERR_RANGE when the number is too long to keep */
 } lg_qty;

@@ -1662,11 +1662,11 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 	return true;
 }
 
-/* "…，死亡4人，事故起数同比持平，死亡人数同比下降20%", "同比事故起数持平":
- * names with a comparison to last year, then 持平 -- each named
- * indicator's latest total is unchanged (by the names, as yoy_by_name).
- * 基本持平, 大致持平 are not exact and give nothing; a 持平 right after a
- * figure is read with that figure. */
+/* 持平 after a comparison with last year: unchanged.  Right after a figure
+ * (检查企业1356家次，同比持平; 5起与上年持平) that figure's change is 0; after
+ * names (事故起数同比持平, 同比事故起数持平, 事故起数、死亡人数与上年持平) each
+ * named indicator's latest total is unchanged (by the names, as
+ * yoy_by_name).  基本持平, 大致持平 are not exact and give nothing. */
 static void flat_figures(fstate *st, size_t end)
 {
 	const char *s = st->s;
@@ -1676,46 +1676,40 @@ static void flat_figures(fstate *st, size_t end)
 			continue;
 		/* the clause before it */
 		size_t cs = p;
-		while (cs > st->sent_start) {
-			size_t k = lg_utf8_prev_len(s + st->sent_start, s + cs);
-			if (s[cs - 1] == ',' || s[cs - 1] == ';' || s[cs - 1] == ':' ||
-			    (k == 3 && memcmp(s + cs - 3, "，", 3) == 0))
-				break;
-			if (s[cs - 1] >= '0' && s[cs - 1] <= '9')
-				break; /* 5起同比持平: a figure's own, read with it */
-			cs -= k;
-		}
-		if (cs > st->sent_start && s[cs - 1] >= '0' && s[cs - 1] <= '9')
-			continue;
+		while (cs > st->sent_start && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' &&
+		       !(cs >= st->sent_start + 3 && memcmp(s + cs - 3, "，", 3) == 0))
+			cs -= lg_utf8_prev_len(s + st->sent_start, s + cs);
 		lg_buf *b = &st->x->partw;
 		masked_copy(b, s, cs, p);
 		size_t ms, me;
-		static const char *const with_last[] = { "与上年同期", "与去年同期", "与上年", "与去年", "和上年", "和去年" };
-		bool with = false;
-		for (size_t w = 0; w < sizeof with_last / sizeof with_last[0] && !with; w++) {
-			size_t l = strlen(with_last[w]);
-			if (b->len > l && memcmp(b->s + b->len - l, with_last[w], l) == 0) {
-				with = true;
-				ms = b->len - l;
-				me = b->len;
+		if (!re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_BASE), b->s, b->len, &ms, &me) ||
+		    !base_is_last_year(st, b))
+			continue;
+		if (me == b->len) {
+			/* the comparison right after a figure (commas between) */
+			size_t at = cs + ms;
+			for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+				lg_figure *f = &st->out->v[i - 1];
+				size_t k = f->norm_end;
+				while (k < at && (s[k] == ',' || s[k] == ' '))
+					k++;
+				if (at_lit(s, at, k, LIT("，")))
+					k += 3;
+				if (k == at && f->role != LG_ROLE_EXCLUDED && !f->has_yoy) {
+					f->has_yoy = true;
+					f->yoy_hundredths = 0;
+				}
+				if (f->norm_end <= at)
+					break;
 			}
 		}
-		if (!with && (!re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_BASE), b->s, b->len, &ms, &me) ||
-			      !base_is_last_year(st, b)))
-			continue;
 		/* the names after the comparison (同比事故起数) or before it
-		 * (事故起数同比); nothing else around them */
-		size_t a, e;
-		if (ms == 0) {
-			a = cs + me;
-			e = p;
-		} else if (me == b->len) {
-			a = cs;
-			e = cs + ms;
-		} else {
-			continue;
-		}
-		if (e <= a)
+		 * (事故起数同比), no number among them */
+		size_t a = ms == 0 ? cs + me : cs, e = ms == 0 ? p : cs + ms;
+		bool digit = false;
+		for (size_t i = a; i < e && !digit; i++)
+			digit = s[i] >= '0' && s[i] <= '9';
+		if ((ms != 0 && me != b->len) || e <= a || digit)
 			continue;
 		size_t ns[8], ne[8], k = split_names(s, a, e, ns, ne, 8);
 		long long zero[8] = { 0 };
@@ -1748,6 +1742,28 @@ static bool stands_between(fstate *st, int k)
 	masked_copy(w, st->s, st->item_ws[k], st->item_we[k]);
 	return !rule_hit(st, LG_RULE_CHANGE, w, NULL, 0) && !rule_hit(st, LG_RULE_COMPARISON, w, NULL, 0) &&
 	       !rule_hit(st, LG_RULE_YOY_BASE, w, NULL, 0);
+}
+
+static bool is_times(const lg_qty *q)
+{
+	return q->kind == LG_UK_OTHER && strcmp(q->unit, "倍") == 0;
+}
+
+/* q's value as a change in percent: a multiple (增长1.2倍) in percent, a
+ * ratio to last year's level (是上年的2.3倍, 为去年同期的85%) less 100. */
+static bool change_pct(lg_qty *q, bool ratio)
+{
+	if (is_times(q) && lg_dec_shift(&q->value, 2) != LG_OK)
+		return false;
+	q->kind = LG_UK_PERCENT;
+	if (!ratio)
+		return true;
+	lg_dec hundred, change;
+	lg_dec_from_u64(&hundred, 100);
+	if (lg_dec_sub(&q->value, &hundred, &change) != LG_OK)
+		return false;
+	q->value = change;
+	return true;
 }
 
 /* A percentage right after 同比下降 / 较上年增长 ...: attach it (or each of
@@ -1828,16 +1844,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 		    q2.st || q2.range)
 			break;
 		/* a list of changes, or of ratios (分别是上年的1.2倍和1.5倍) */
-		bool times = q2.kind == LG_UK_OTHER && strcmp(q2.unit, "倍") == 0;
-		if (q2.kind != LG_UK_PERCENT && !times)
-			break;
-		if (times && lg_dec_shift(&q2.value, 2) != LG_OK)
-			break;
-		lg_dec hundred, change;
-		lg_dec_from_u64(&hundred, 100);
-		if (ratio && lg_dec_sub(&q2.value, &hundred, &change) == LG_OK)
-			q2.value = change;
-		else if (ratio)
+		if ((q2.kind != LG_UK_PERCENT && !is_times(&q2)) || !change_pct(&q2, ratio))
 			break;
 		vals[nv++] = sign * pct_hundredths(&q2.value);
 		j = q2.end;
@@ -1935,32 +1942,23 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 static size_t yoy_quantity(fstate *st, const lg_qty *q)
 {
 	lg_qty p = *q;
-	if (p.kind != LG_UK_PERCENT) {
-		p.kind = LG_UK_PERCENT;
-		if (lg_dec_shift(&p.value, 2) != LG_OK)
-			return q->end;
-	}
 	/* a ratio's words end in 的: only then are they read for one */
-	size_t we = q->start;
+	size_t we = q->start, ms = 0, me;
 	while (we > st->sent_start && st->s[we - 1] == ' ')
 		we--;
-	if (we < st->sent_start + 3 || memcmp(st->s + we - 3, "的", 3) != 0)
-		return handle_yoy(st, &p, false, 0);
-	bool paren;
-	size_t ss = words_start(st, q->start, true, &paren);
-	if (we < ss)
-		we = ss;
+	bool ratio = false;
 	lg_buf *b = &st->x->subj;
-	masked_copy(b, st->s, ss, we);
-	size_t ms, me;
-	if (!re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_RATIO), b->s, b->len, &ms, &me))
-		return handle_yoy(st, &p, false, 0);
-	lg_dec hundred, change;
-	lg_dec_from_u64(&hundred, 100);
-	if (lg_dec_sub(&p.value, &hundred, &change) != LG_OK)
+	if (we >= st->sent_start + 3 && memcmp(st->s + we - 3, "的", 3) == 0) {
+		bool paren;
+		size_t ss = words_start(st, q->start, true, &paren);
+		if (we < ss)
+			we = ss;
+		masked_copy(b, st->s, ss, we);
+		ratio = re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_RATIO), b->s, b->len, &ms, &me);
+	}
+	if (!change_pct(&p, ratio))
 		return q->end;
-	p.value = change;
-	return handle_yoy(st, &p, true, we - (b->len - ms));
+	return handle_yoy(st, &p, ratio, ratio ? we - (b->len - ms) : 0);
 }
 
 /* A number of another indicator, or of none, in a unit the sentence's last
@@ -2287,7 +2285,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
-	if ((q->kind == LG_UK_PERCENT || (q->kind == LG_UK_OTHER && strcmp(q->unit, "倍") == 0)) && !q->range) {
+	if ((q->kind == LG_UK_PERCENT || is_times(q)) && !q->range) {
 		size_t e = yoy_quantity(st, q);
 		set_prev(st, e, q->start, q->start, false);
 		return e;
@@ -2699,19 +2697,6 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		} else if (role == LG_ROLE_SUB && st->last_total_ind >= 0 && !st->last_total_under_qz) {
 			whole_of_parts(st, st->last_total_ind, best, q->unit_id, q->unit);
 		}
-		if (role != LG_ROLE_EXCLUDED) {
-			/* 同比持平: unchanged */
-			size_t k = q->end;
-			while (k < n && (s[k] == ',' || s[k] == ' '))
-				k++;
-			if (at_lit(s, n, k, LIT("，")))
-				k += 3;
-			if (at_lit(s, n, k, LIT("同比持平")) || at_lit(s, n, k, LIT("与上年持平")) ||
-			    at_lit(s, n, k, LIT("与去年持平"))) {
-				f->has_yoy = true;
-				f->yoy_hundredths = 0;
-			}
-		}
 	}
 	if (role != LG_ROLE_TOTAL)
 		break_total_link(st, q, best);
@@ -2962,7 +2947,7 @@ static bool table_cell(fstate *st, size_t la, size_t lb, lg_qty q, int cuid, con
 		uid = cuid;
 		unit = cunit;
 		shift = cshift;
-	} else if (uid < 0 && st->table_unit_id >= 0) {
+	} else if (uid < 0 && st->in_table && st->table_unit_id >= 0) {
 		uid = st->table_unit_id;
 		unit = st->table_unit;
 		shift = st->table_unit_shift;
@@ -3154,6 +3139,14 @@ static bool cell_line(const fstate *st, size_t a, size_t b)
 	return chars <= 20 && marker_at(st->s, b, a, &after) == MARK_NONE;
 }
 
+/* Forget the one-cell-per-line table being read (its label and years). */
+static void stk_reset(fstate *st)
+{
+	st->stk_lb = 0;
+	st->stk_nyears = 0;
+	st->stk_year_last = false;
+}
+
 /* A table written one cell per line, as a word processor's text export
  * writes it: 检查企业（家次） / 1860, or 罚款 / 万元 / 356.2, maybe under lone
  * year lines (2020年 / 2021年) that say which number is this report's.
@@ -3172,17 +3165,12 @@ static bool stacked_line(fstate *st, size_t ls, size_t le)
 	for (size_t i = st->stk_next; !fresh && i < ls; i++)
 		fresh = s[i] != '\n' && s[i] != ' ' && s[i] != '\r';
 	st->stk_next = le + 1;
-	if (fresh) {
-		st->stk_lb = 0;
-		st->stk_nyears = 0;
-		st->stk_year_last = false;
-	}
+	if (fresh)
+		stk_reset(st);
 	if (a == b)
 		return false; /* a blank line between cells */
 	if (!cell_line(st, a, b)) {
-		st->stk_lb = 0;
-		st->stk_nyears = 0;
-		st->stk_year_last = false;
+		stk_reset(st);
 		st->stk_next = 0;
 		return false;
 	}
@@ -3232,11 +3220,8 @@ static bool stacked_line(fstate *st, size_t ls, size_t le)
 		return true;
 	st->row_s = st->stk_la;
 	st->row_e = b;
-	/* no unit of a table with separators applies here */
-	int tuid = st->table_unit_id;
-	st->table_unit_id = -1;
+	st->in_table = false; /* a lone number: no table with separators goes on here */
 	table_cell(st, st->stk_la, st->stk_lb, q, st->stk_uid, st->stk_unit, st->stk_shift);
-	st->table_unit_id = tuid;
 	return true;
 }
 

@@ -318,18 +318,6 @@ static int any_digit(unsigned cp)
 	return d != -2 ? d : fin_digit(cp);
 }
 
-static unsigned fin_plain(unsigned cp)
-{
-	switch (cp) {
-	case 0x62FE: return 0x5341; /* 拾 -> 十 */
-	case 0x4F70: return 0x767E; /* 佰 -> 百 */
-	case 0x4EDF: return 0x5343; /* 仟 -> 千 */
-	case 0x842C: return 0x4E07; /* 萬 -> 万 */
-	case 0x5104: return 0x4EBF; /* 億 -> 亿 */
-	default: return cp;
-	}
-}
-
 bool lg_units_reads_on(unsigned cp)
 {
 	/* the digits and separators of a number, a numeral or multiplier, the
@@ -362,7 +350,6 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 		int d = any_digit(cp);
 		if (d == -2)
 			return false;
-		cp = fin_plain(cp);
 		any = true;
 		if (d == 0 && !prev_digit && i > 0) {
 			/* 一千零八十六: 零 after a 千 holds an empty place */
@@ -382,11 +369,11 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 			if (seq)
 				return false;
 			switch (cp) {
-			case 0x5341: unit = 10; break;
-			case 0x767E: unit = 100; break;
-			case 0x5343: unit = 1000; break;
-			case 0x4E07: unit = 10000; break;
-			default: unit = 100000000; break;
+			case 0x5341: case 0x62FE: unit = 10; break;      /* 十 拾 */
+			case 0x767E: case 0x4F70: unit = 100; break;     /* 百 佰 */
+			case 0x5343: case 0x4EDF: unit = 1000; break;    /* 千 仟 */
+			case 0x4E07: case 0x842C: unit = 10000; break;   /* 万 萬 */
+			default: unit = 100000000; break;                /* 亿 億 */
 			}
 			if (unit < 10000) {
 				if (num == 0 && (unit == 10 || i == 0))
@@ -419,19 +406,26 @@ bool lg_units_parse_cn(const char *s, size_t len, unsigned long long *out)
 	return true;
 }
 
-static bool is_cn_numeral_at(const char *s, size_t n, size_t i, size_t *len, int *d)
+/* The numeral at s[i] (fin: of either kind, for an amount written in
+ * full): *len its bytes, *d its digit or, for a multiplier, its code point. */
+static bool numeral_char_at(const char *s, size_t n, size_t i, size_t *len, int *d, bool fin)
 {
 	if (i >= n || (unsigned char)s[i] < 0xE3)
 		return false;
 	unsigned cp;
 	size_t k = lg_utf8_decode(s + i, &cp);
-	int v = cn_digit(cp);
-	if (v == -2)
+	int v = fin ? any_digit(cp) : cn_digit(cp);
+	if (v == -2 || i + k > n)
 		return false;
 	*len = k;
 	if (d)
 		*d = (v == -1) ? (int)cp : v;
 	return true;
+}
+
+static bool is_cn_numeral_at(const char *s, size_t n, size_t i, size_t *len, int *d)
+{
+	return numeral_char_at(s, n, i, len, d, false);
 }
 
 static bool prev_is(const char *s, size_t i, const char *lit)
@@ -443,14 +437,7 @@ static bool prev_is(const char *s, size_t i, const char *lit)
  * or a plain one inside such a number (零, 万): *len its bytes. */
 static bool is_fin_numeral_at(const char *s, size_t n, size_t i, size_t *len)
 {
-	if (i >= n || (unsigned char)s[i] < 0xE3)
-		return false;
-	unsigned cp;
-	size_t k = lg_utf8_decode(s + i, &cp);
-	if (i + k > n || any_digit(cp) == -2)
-		return false;
-	*len = k;
-	return true;
+	return numeral_char_at(s, n, i, len, NULL, true);
 }
 
 /* Does an amount written in full begin at s[i]: a 壹 .. 玖 or 拾 not after
@@ -769,14 +756,16 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 			size_t e = j, m2 = 0;
 			while (e < n && e - j < 4 && s[e] >= '0' && s[e] <= '9')
 				e++;
-			if (mult == 4 && !q->chinese && e > j && nd <= 12 && !memchr(digits, '.', nd) &&
-			    (at(s, n, e, "千", &m2) || at(s, n, e, "百", &m2))) {
+			unsigned long long factor = 0;
+			if (mult == 4 && !q->chinese && e > j && nd <= 12 && !memchr(digits, '.', nd))
+				factor = at(s, n, e, "千", &m2) ? 1000 : at(s, n, e, "百", &m2) ? 100 : 0;
+			if (factor) {
 				unsigned long long whole = 0, part = 0;
 				for (size_t t = 0; t < nd; t++)
 					whole = whole * 10 + (unsigned)(digits[t] - '0');
 				for (size_t t = j; t < e; t++)
 					part = part * 10 + (unsigned)(s[t] - '0');
-				part *= at(s, n, e, "千", NULL) ? 1000 : 100;
+				part *= factor;
 				if (part < 10000) {
 					nd = (size_t)snprintf(digits, sizeof digits, "%llu", whole * 10000 + part);
 					mult = 0;
@@ -806,9 +795,8 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		const unit_def *iu = pe ? match_unit(s, n, j + 1, &il) : NULL;
 		if (iu && j + 1 + il + 1 == pe && (iu->kind == LG_UK_MONEY || iu->kind == LG_UK_COUNT)) {
 			u = iu;
-			ulen = il;
+			ulen = il + 1; /* and the closing bracket */
 			j += 1;
-			q->unit_in_paren = true;
 			pu = NULL;
 		}
 		if (pu && (pu->kind == LG_UK_MONEY || pu->kind == LG_UK_COUNT)) {
@@ -837,8 +825,6 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 		q->unit_id = canon_id[u - units];
 		q->kind = u->kind;
 		j += ulen;
-		if (q->unit_in_paren)
-			j += 1; /* the closing bracket */
 	}
 	/* range written after the unit: 3月-6月 */
 	if (u && u->kind == LG_UK_TIME && j + 1 < n && (s[j] == '-' || s[j] == '~') && s[j + 1] >= '0' &&
