@@ -438,8 +438,51 @@ START_TEST(disclosure_tables_one_cell_per_line)
 }
 END_TEST
 
+/* An export's reading of indicator k (only the numbers in its units, and
+ * its proxy's) gives the same figures of it as the full reading full. */
+static void export_agrees(const char *name, const lg_text *t, const lg_report *rep, const lg_figures *full, size_t k)
+{
+	const lg_vocab *v = t_vocab();
+	bool wanted[256] = { false }, units[LG_UNITS_MAX];
+	ck_assert_uint_le(lg_vocab_count(v), 256);
+	wanted[k] = true;
+	const lg_indicator *d = lg_vocab_get(v, k);
+	if (d->proxy)
+		wanted[lg_vocab_find(v, d->proxy)] = true;
+	lg_vocab_units_of(v, wanted, units);
+	lg_extractor *x = lg_extractor_new(v, false);
+	lg_extractor_only_units(x, units);
+	lg_figures part;
+	lg_figures_init(&part);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(x, t, rep, &part, &warn);
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < full->n && (full->v[i].indicator < 0 || !wanted[full->v[i].indicator]))
+			i++;
+		while (j < part.n && (part.v[j].indicator < 0 || !wanted[part.v[j].indicator]))
+			j++;
+		if (i == full->n || j == part.n)
+			break;
+		const lg_figure *a = &full->v[i], *b = &part.v[j];
+		ck_assert_msg(a->norm_start == b->norm_start && a->indicator == b->indicator &&
+				      !lg_dec_cmp(&a->value, &b->value) && a->role == b->role && a->scope == b->scope &&
+				      a->has_yoy == b->has_yoy && (!a->has_yoy || a->yoy_hundredths == b->yoy_hundredths) &&
+				      !strcmp(a->period, b->period),
+			      "%s: export of %s differs at the figure at %zu", name, d->name, a->norm_start);
+		i++;
+		j++;
+	}
+	ck_assert_msg(i == full->n && j == part.n, "%s: export of %s reads %s figures", name, d->name,
+		      i == full->n ? "more" : "fewer");
+	lg_buf_release(&warn);
+	lg_figures_release(&part);
+	lg_extractor_free(x);
+}
+
 /* What the fuzzer found (fuzz/regressions/extract/): every figure's offset
- * is inside the original bytes and its text holds the figure. */
+ * is inside the original bytes and its text holds the figure; an export of
+ * each indicator reads the same figures of it as the full extraction. */
 START_TEST(fuzz_regressions_keep_invariants)
 {
 	DIR *d = opendir(t_path("fuzz/regressions/extract"));
@@ -473,6 +516,14 @@ START_TEST(fuzz_regressions_keep_invariants)
 					      "%s: figure %zu text [%zu,%zu) does not hold [%zu,%zu)", e->d_name, i,
 					      f->text_start, f->text_end, f->norm_start, f->norm_end);
 			}
+			lg_figures plain;
+			lg_figures_init(&plain);
+			lg_extractor *xf = lg_extractor_new(t_vocab(), false);
+			lg_extract(xf, &t, &rep, &plain, &warn);
+			for (size_t k = 0; k < lg_vocab_count(t_vocab()); k++)
+				export_agrees(e->d_name, &t, &rep, &plain, k);
+			lg_figures_release(&plain);
+			lg_extractor_free(xf);
 			lg_buf_release(&warn);
 			lg_figures_release(&figs);
 			lg_extractor_free(x);
