@@ -269,7 +269,8 @@ static bool is_addressee(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' '))
 		n--;
-	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "："));
+	/* "现将…报告如下：" is the opening, however short */
+	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "：")) && !memmem(s, n, "如下", strlen("如下"));
 }
 
 /* A web page's publisher line: "来源:XX区应急管理局", "发布机构:XX市应急管理局". */
@@ -691,7 +692,7 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 	bool title_level_only = false, title_hall = false;
 	char title_level[8] = "";
 	int year_title = 0, year_opening = 0, year_firstpara = 0;
-	bool in_title_zone = true;
+	bool in_title_zone = true, opening_seen = false;
 	int nonempty = 0;
 
 	/* 1. the head: title lines, the opening paragraph */
@@ -741,15 +742,35 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				}
 			}
 		}
-		/* (only wanted when the title names no year; the title comes first) */
-		if (!skip && !year_title && !year_opening && nonempty <= 12) {
+		/* the opening sentence that says what is reported: "现将2021年…
+		 * 报告如下" names the year (only wanted when the title names
+		 * none; the title comes first); "2022年1-10月，…现将…报告如下"
+		 * the part of the year the report covers */
+		if (!skip && nonempty <= 12 && (!year_title || !r->period[0]) && !opening_seen) {
 			const char *xj = memmem(ls, len, "现将", strlen("现将"));
 			if (xj) {
 				size_t rest = (size_t)(le - xj);
 				if (rest > 150)
 					rest = 150;
-				if (memmem(xj, rest, "报告", strlen("报告")) || memmem(xj, rest, "总结", strlen("总结")))
-					year_opening = first_year(xj, rest);
+				if (memmem(xj, rest, "报告", strlen("报告")) || memmem(xj, rest, "总结", strlen("总结"))) {
+					opening_seen = true;
+					if (!year_title && !year_opening)
+						year_opening = first_year(xj, rest);
+					/* the sentence: from the last 。 before 现将 */
+					const char *ss = ls;
+					for (const char *q = ls; (q = memmem(q, (size_t)(xj - q), "。", 3)) != NULL; q += 3)
+						ss = q + 3;
+					/* to its end: what follows 报告如下： is the body's */
+					size_t se = rest;
+					static const char *const ends[] = { "。", "：", ":" };
+					for (size_t k = 0; k < 3; k++) {
+						const char *q = memmem(xj, se, ends[k], strlen(ends[k]));
+						if (q)
+							se = (size_t)(q - xj);
+					}
+					if (!r->period[0])
+						title_period(ss, (size_t)(xj - ss) + se, r->period, sizeof r->period);
+				}
 			}
 		}
 		if (!skip && !title_line && !year_firstpara && !in_title_zone && (chars > 50 || ends_body)) {
