@@ -511,6 +511,10 @@ typedef struct {
 	size_t item_at[32];
 	size_t item_ws[32], item_we[32]; /* an item_no_figure's words */
 	int item_uid[32];                 /* each item's unit id */
+	int item_xind[32];                /* the indicator of a figure turned away there, or -1 */
+	size_t item_dropped_skip;         /* place + 1 of the latest item dropped from the window that
+					     named no indicator or was passed over (and is no aside or
+					     comparison), or 0 */
 	int nitems;
 	uint32_t item_skipped; /* bit i: item i names no indicator, or was passed over (item_no_figure) */
 	uint32_t item_cmp;     /* bit i: item i is a figure turned away as a change or a base (同比减少2起) */
@@ -706,6 +710,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
 	st->item_skipped = 0;
+	st->item_dropped_skip = 0;
 	st->item_cmp = 0;
 	st->sent_has_count = false;
 	st->town_at = pos;
@@ -1528,6 +1533,9 @@ static void item_of_comparison(fstate *st, size_t num_start)
 /* Record a count or amount of the sentence: a list item, unless it turns
  * out to be inside brackets (in_brackets, asked only when a list of
  * changes needs the items). */
+static bool item_compares(fstate *st, int k);
+static bool in_brackets(const fstate *st, size_t at);
+
 static void add_item(fstate *st, size_t at, int unit_id)
 {
 	const int cap = (int)(sizeof st->item_at / sizeof st->item_at[0]);
@@ -1535,16 +1543,21 @@ static void add_item(fstate *st, size_t at, int unit_id)
 		/* a sentence of more numbers than that: the latest are the
 		 * ones a list of changes after them is aligned with (and a
 		 * full reading and an export, which passes some over, keep
-		 * the same latest ones) */
+		 * the same latest ones); the one dropped, if no figure, still
+		 * keeps a change after it from the figures before it */
+		if ((st->item_skipped & 1) && !in_brackets(st, st->item_at[0]) && !item_compares(st, 0))
+			st->item_dropped_skip = st->item_at[0] + 1;
 		memmove(st->item_at, st->item_at + 1, (size_t)(cap - 1) * sizeof st->item_at[0]);
 		memmove(st->item_ws, st->item_ws + 1, (size_t)(cap - 1) * sizeof st->item_ws[0]);
 		memmove(st->item_we, st->item_we + 1, (size_t)(cap - 1) * sizeof st->item_we[0]);
 		memmove(st->item_uid, st->item_uid + 1, (size_t)(cap - 1) * sizeof st->item_uid[0]);
+		memmove(st->item_xind, st->item_xind + 1, (size_t)(cap - 1) * sizeof st->item_xind[0]);
 		st->item_skipped >>= 1;
 		st->item_cmp >>= 1;
 		st->nitems--;
 	}
 	st->item_uid[st->nitems] = unit_id;
+	st->item_xind[st->nitems] = -1;
 	st->item_at[st->nitems++] = at;
 }
 
@@ -1879,7 +1892,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	 * (or was passed over, and might have been a figure): it is that
 	 * number's */
 	size_t items[32];
-	size_t ni = 0, skipped = 0; /* the last such item's place + 1, or 0 */
+	size_t ni = 0, skipped = st->item_dropped_skip; /* the last such item's place + 1, or 0 */
 	int cmp_last = -1; /* the last item of the comparison itself */
 	for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++) {
 		if (in_brackets(st, st->item_at[k]))
@@ -1937,6 +1950,14 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 			if (!f)
 				return j;
 		}
+		/* "检查企业326家，全市罚款1865.3万元，同比上升12.4%" (in a
+		 * district's report): after a figure of another indicator
+		 * turned away, the change is that figure's, no one's here (an
+		 * export of f's indicator passes that figure over) */
+		for (int k = 0; k < st->nitems && st->item_at[k] < q->start; k++)
+			if (st->item_at[k] > f->norm_start && st->item_xind[k] >= 0 && st->item_xind[k] != f->indicator &&
+			    !in_brackets(st, st->item_at[k]) && !item_compares(st, k) && skipped <= st->item_at[k])
+				skipped = st->item_at[k] + 1;
 		if (!f->has_yoy && (!skipped || skipped - 1 < f->norm_start)) {
 			f->has_yoy = true;
 			f->yoy_hundredths = vals[0];
@@ -2281,6 +2302,38 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
+/* "检查生产经营单位1320家，其中危化企业86家": right after the whole (only
+ * a comma between), 其中 and a kind's short name (at most eight
+ * characters, no number, no list) open a part of the whole, whatever
+ * the name -- f the sentence's latest figure, in the same unit. */
+static bool adjacent_part(fstate *st, const lg_figure *f, const lg_qty *q, const char *unit)
+{
+	if (f != &st->out->v[st->out->n - 1] || f->aside || strcmp(f->unit, unit) != 0)
+		return false;
+	const char *s = st->s;
+	size_t n = st->n, k = f->norm_end;
+	if (k < n && s[k] == ',')
+		k++;
+	else if (at_lit(s, n, k, LIT("，")))
+		k += 3;
+	if (!at_lit(s, n, k, LIT("其中")))
+		return false;
+	k += 6;
+	if (k < n && (s[k] == ':' || s[k] == ','))
+		k++;
+	else if (at_lit(s, n, k, LIT("，")))
+		k += 3;
+	size_t chars = 0;
+	for (size_t i = k; i < q->start;) {
+		unsigned cp;
+		i += cp_at(s, q->start, i, &cp);
+		if (!is_han(cp) || cp == 0x3001 /* 、 */)
+			return false;
+		chars++;
+	}
+	return chars >= 1 && chars <= 8;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -2543,7 +2596,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
 				    (in_paren || (f->indicator == st->last_total_ind &&
 						  (part_words(st, subj, st->last_total_s, st->last_total_e) ||
-						   next_in_list(st, q, f->indicator, u))))) {
+						   next_in_list(st, q, f->indicator, u) || adjacent_part(st, f, q, u))))) {
 					best = f->indicator;
 					best_unit = u;
 					break;
@@ -2551,14 +2604,27 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			}
 		}
 		/* "办理行政处罚案件123件,简易程序案件36件": one kind of the
-		 * cases just given (the part rule) */
+		 * cases just given (the part rule); "实施行政处罚168起，罚款
+		 * 413.65万元，其中简易程序处罚45起，普通程序处罚123起": of the
+		 * sentence's latest total in the same unit, past one in another
+		 * (or a link the figures between broke) */
 		const char *u;
-		if (best < 0 && !in_paren && st->last_total_ind >= 0 &&
-		    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u) &&
-		    rule_hit(st, LG_RULE_PART, subj, NULL, 0) &&
-		    !own_exclusion(st, lg_vocab_get(v, (size_t)st->last_total_ind), subj, true)) {
-			best = st->last_total_ind;
-			best_unit = u;
+		if (best < 0 && !in_paren && rule_hit(st, LG_RULE_PART, subj, NULL, 0)) {
+			int ind = st->last_total_ind;
+			if (ind < 0 || !lg_vocab_accepts_id(lg_vocab_get(v, (size_t)ind), q->unit_id, q->unit, &u)) {
+				ind = -1;
+				for (size_t i = st->out->n; i > st->sent_fig_first && ind < 0; i--) {
+					const lg_figure *f = &st->out->v[i - 1];
+					if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 && !f->aside &&
+					    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
+					    strcmp(f->unit, u) == 0)
+						ind = f->indicator;
+				}
+			}
+			if (ind >= 0 && !own_exclusion(st, lg_vocab_get(v, (size_t)ind), subj, true)) {
+				best = ind;
+				best_unit = u;
+			}
 		}
 		if (best < 0) {
 			item_no_figure(st, q->num_start, subj_s, subj_e);
@@ -2693,6 +2759,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	st->last_fig_rough = q->approx != LG_APPROX_NONE;
 	if (st->last_fig_delta)
 		item_of_comparison(st, q->num_start);
+	else if (role == LG_ROLE_EXCLUDED && st->nitems && st->item_at[st->nitems - 1] == q->num_start)
+		st->item_xind[st->nitems - 1] = best;
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
