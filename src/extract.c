@@ -2302,6 +2302,28 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
+/* Is there a whole for a part of indicator ind (a 其中 or 含 before the
+ * clause at cs) to be part of: a figure before the 其中 in the sentence in
+ * a unit ind takes?  "我局共有干部职工86人，其中执法人员52人": the staff
+ * are no figure, and the officers are their indicator's total.  A 其中
+ * opening the sentence refers to the sentence before: always. */
+static bool whole_given(fstate *st, size_t cs, int ind)
+{
+	if (st->sent_qizhong)
+		return true;
+	size_t p = qizhong_before(st, cs);
+	if (p == SIZE_MAX)
+		p = cs;
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+	for (size_t i = st->sent_fig_first; i < st->out->n; i++) {
+		const lg_figure *f = &st->out->v[i];
+		const char *u;
+		if (f->norm_start < p && f->role != LG_ROLE_EXCLUDED && f->indicator >= 0 && lg_vocab_accepts(d, f->unit, &u))
+			return true;
+	}
+	return false;
+}
+
 /* "检查生产经营单位1320家，其中危化企业86家": right after the whole (only
  * a comma between), 其中 and a kind's short name (at most eight
  * characters, no number, no list) open a part of the whole, whatever
@@ -2730,10 +2752,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		role = LG_ROLE_SUB;
 		reason = "one kind of the indicator's cases, a part of its total";
 		by_part = true;
-	} else if (((sub_clause || st->sent_qizhong) &&
-		    !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best) &&
-		      scope_now(st, q, best) == last_total_scope(st))) ||
-		   (!in_paren && part_after_qizhong(st, q, best, cs))) {
+	} else if ((((sub_clause || st->sent_qizhong) &&
+		     !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best) &&
+		       scope_now(st, q, best) == last_total_scope(st))) ||
+		    (!in_paren && part_after_qizhong(st, q, best, cs))) &&
+		   whole_given(st, cs, best)) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 -- but
 		 * a part of a sum (罚没款586万元,其中罚款571万元) is the whole
