@@ -819,6 +819,33 @@ static bool all_space(const char *s, size_t n)
 	return true;
 }
 
+/* Is s UTF-16 written without a byte-order mark (some exports do that)?
+ * Only asked of text with a NUL byte, which UTF-8 and GB18030 never hold:
+ * it is when its length is even and, read in one byte order, nine in ten
+ * code units are text -- ASCII letters, digits, punctuation and line
+ * ends, CJK characters and punctuation, full-width forms (the other
+ * order turns most of them into other planes).  A binary file (an image,
+ * an archive) fails that.  Returns LG_ENC_UTF16LE, LG_ENC_UTF16BE or LG_ENC_AUTO. */
+static lg_encoding utf16_unmarked(const unsigned char *s, size_t n)
+{
+	if (n < 4 || n % 2)
+		return LG_ENC_AUTO;
+	size_t text[2] = { 0, 0 }, units = n / 2;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		for (int be = 0; be <= 1; be++) {
+			unsigned u = (unsigned)s[i + 1 - (size_t)be] << 8 | s[i + (size_t)be];
+			if ((u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t' || u == 0xB7 ||
+			    (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) ||
+			    (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2010 && u <= 0x2027))
+				text[be]++;
+		}
+	}
+	int be = text[1] > text[0];
+	if (text[be] * 10 < units * 9)
+		return LG_ENC_AUTO;
+	return be ? LG_ENC_UTF16BE : LG_ENC_UTF16LE;
+}
+
 static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encoding force, lg_err *err)
 {
 	size_t bad = 0, multi = 0;
@@ -835,6 +862,8 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 			enc = LG_ENC_UTF16LE;
 		else if (enc == LG_ENC_AUTO && n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
 			enc = LG_ENC_UTF16BE;
+		else if (enc == LG_ENC_AUTO && memchr(s, 0, n))
+			enc = utf16_unmarked(s, n);
 	}
 	t->enc = enc;
 	switch (enc) {

@@ -1,4 +1,4 @@
-/* Reading: encodings (UTF-8 with and without BOM, UTF-16 with BOM, GB18030),
+/* Reading: encodings (UTF-8 with and without BOM, UTF-16 with and without BOM, GB18030),
  * the clean-text normal form, offsets back into the original bytes, and
  * bad input (empty, binary, invalid, truncated, huge). */
 #include <iconv.h>
@@ -54,6 +54,30 @@ START_TEST(utf16_with_bom)
 	buf[1] = (char)0xFF;
 	n = convert("UTF-16BE", sample, buf + 2, sizeof buf - 2);
 	expect_clean(buf, n + 2, LG_ENC_UTF16BE);
+}
+END_TEST
+
+/* UTF-16 some exports write without a byte-order mark: told from binary
+ * by its code units being text in one byte order (一 is U+4E00, a NUL
+ * byte in either order) */
+START_TEST(utf16_without_bom)
+{
+	static const char text[] = "一是全年检查企业1236家次，一起罚款312.6万元。\n";
+	char buf[512];
+	size_t n = convert("UTF-16LE", text, buf, sizeof buf);
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_int_eq(t.enc, LG_ENC_UTF16LE);
+	ck_assert_ptr_nonnull(strstr(t.s, "1236家次"));
+	n = convert("UTF-16BE", text, buf, sizeof buf);
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n, LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_int_eq(t.enc, LG_ENC_UTF16BE);
+	ck_assert_ptr_nonnull(strstr(t.s, "312.6万元"));
+	/* an odd length is no UTF-16 */
+	ck_assert_int_eq(lg_read_bytes(&t, buf, n - 1, LG_ENC_AUTO, &err), LG_ERR_BINARY);
+	lg_text_release(&t);
 }
 END_TEST
 
@@ -455,6 +479,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, utf8_plain_and_bom);
 	tcase_add_test(tc, find_agrees_with_memmem);
 	tcase_add_test(tc, utf16_with_bom);
+	tcase_add_test(tc, utf16_without_bom);
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
