@@ -1452,7 +1452,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 static const char *find_sign_word(const lg_buf *b, int *sign)
 {
 	static const char *const down[] = { "下降", "减少", "降低", "降", "减" };
-	static const char *const up[] = { "上升", "增长", "增加", "提高", "增" };
+	static const char *const up[] = { "上升", "增长", "增加", "提高", "增", "涨" };
 	const char *best = NULL;
 	for (size_t i = 0; i < sizeof down / sizeof down[0]; i++) {
 		const char *p = strstr(b->s, down[i]);
@@ -1731,14 +1731,14 @@ static void flat_figures(fstate *st, size_t end)
 	}
 }
 
-/* Where the words b end in a change's verb (…下降, …增长了: the rule
- * yoy_second on a suffix of at most four characters), the start of the
- * longest such suffix; SIZE_MAX when they do not. */
+/* Where the words b end in a change's verb (…下降, …增长了, …增长幅度为:
+ * the rule yoy_second on a suffix of at most five characters), the start
+ * of the longest such suffix; SIZE_MAX when they do not. */
 static size_t verb_suffix(fstate *st, const lg_buf *b)
 {
 	const lg_re *re = lg_vocab_rule(st->v, LG_RULE_YOY_SECOND);
 	size_t found = SIZE_MAX, p = b->len;
-	for (int k = 0; k < 4 && p > 0; k++) {
+	for (int k = 0; k < 5 && p > 0; k++) {
 		p -= lg_utf8_prev_len(b->s, b->s + p);
 		if (re_find(st, re, b->s + p, b->len - p, NULL, NULL))
 			found = p;
