@@ -534,6 +534,8 @@ typedef struct {
 	const char *table_col_unit[16];
 	int table_col_shift[16];
 	int table_value_rows; /* rows of numbers read under those labels */
+	int table_col_scope[16]; /* the scope a column's label names (全市 | 其中：市本级), -1 none */
+	bool table_scope_cols;   /* some column after the first names one */
 	size_t row_s, row_e;  /* the table row being read */
 	size_t table_fig_start;
 	size_t nlit_next[LG_NONE_MAX]; /* where each `none` leading word is next found (n: nowhere) */
@@ -3355,6 +3357,7 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		st->table_nyears = 0;
 		st->table_ncols = 0;
 		st->table_unit_col = -1;
+		st->table_scope_cols = false;
 	}
 	if (rule_row(s, c, nc))
 		return true;
@@ -3391,7 +3394,11 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		st->table_ncols = nc;
 		st->table_value_rows = 0;
 		st->table_unit_col = unit_col;
+		st->table_scope_cols = false;
 		for (int k = 0; k < nc; k++) {
+			bool town;
+			st->table_col_scope[k] = k > 0 ? label_scope(st, &c[k], &town) : -1;
+			st->table_scope_cols |= st->table_col_scope[k] >= 0;
 			st->table_col_a[k] = c[k].a;
 			st->table_col_b[k] = c[k].b;
 			st->table_col_uid[k] = -1;
@@ -3423,6 +3430,18 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 	/* 合计 | 1256 | 356.7 under column labels: the total row */
 	if (st->table_ncols == nc && nc >= 3 && total_label(s, &c[0])) {
 		table_value_row(st, c, nc, 1, true);
+		return true;
+	}
+	/* 项目 | 全市 | 其中：市本级 over 罚款（万元）| 1,025.6 | 186.3: each
+	 * column of a scope read in it (a wider area's, 全省, is not) */
+	if (!st->table_nyears && st->table_scope_cols && st->table_ncols == nc) {
+		int luid = -1, lshift = 0;
+		const char *lunit = NULL;
+		cell_unit(st, c[0].a, c[0].b, &luid, &lunit, &lshift, NULL);
+		for (int k = 1; k < nc; k++)
+			if (st->table_col_scope[k] >= 0 && numeric_cell(st, &c[k], &q) &&
+			    table_cell(st, c[0].a, c[0].b, q, luid, lunit, lshift))
+				st->out->v[st->out->n - 1].scope = (lg_scope)st->table_col_scope[k];
 		return true;
 	}
 	int col = 1;
