@@ -429,6 +429,22 @@ static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 	unsigned char last = (unsigned char)s[e - 1];
 	if (last == ';' || last == ':' || last == '!' || last == '?' || last == ')' || last == ']' || last == '|')
 		return true;
+	/* a heading: a line that opens with a marker, under 32 characters
+	 * (128 bytes are more), no digit, no sentence end, not ending in a
+	 * comma -- a line a PDF wrapped is longer, or holds the sentence's
+	 * numbers */
+	size_t after;
+	if (e - line_start < 128 && marker_at(s, e, line_start, &after) != MARK_NONE &&
+	    !at_lit(s, e, e - 3, LIT("，")) && !at_lit(s, e, e - 3, LIT("、")) && last != ',') {
+		size_t chars = 0;
+		bool plain = true;
+		for (size_t i = after; i < e && plain; i++) {
+			plain = !(s[i] >= '0' && s[i] <= '9') && !at_lit(s, e, i, LIT("。"));
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		}
+		if (plain && chars < 32)
+			return true;
+	}
 	if (e >= 3) {
 		const char *p = s + e - 3;
 		if (memcmp(p, "。", 3) == 0 || memcmp(p, "”", 3) == 0 || memcmp(p, "》", 3) == 0 ||
@@ -440,7 +456,6 @@ static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 	size_t j = nl + 1;
 	if (j >= n || s[j] == '\n' || s[j] == ' ' || s[j] == '|' || s[line_start] == '|')
 		return true;
-	size_t after;
 	if (marker_at(s, n, j, &after) != MARK_NONE)
 		return true;
 	return false;
@@ -470,6 +485,17 @@ typedef struct {
 	/* the section's heading sentence, not yet asked whether it names a
 	 * campaign (asked when a figure needs to know: sect_campaign_now) */
 	bool heading_unasked;
+	bool heading_scope_unasked; /* ... nor whose figures it gives (sect_scope_now) */
+	int sect_scope;             /* the scope the heading opens with (（一）市本级执法情况), -1 none */
+	/* sections a heading on a line of its own opens, for the paragraphs
+	 * under it until a heading or item of its level or above: nested,
+	 * each with its level (1 一、, 2 （一）, 3 1. (1)), the scope it names
+	 * and whether it names a campaign (both inherited from the one
+	 * around it) */
+	int para_level;
+	int sec_n;
+	int sec_level[4], sec_scope[4];
+	bool sec_campaign[4];
 	size_t heading_s, heading_e;
 	bool heading_pending;
 	bool sent_has_count; /* a count or amount an indicator takes: no heading */
@@ -723,6 +749,8 @@ static void begin_sentence(fstate *st, size_t pos)
 		st->heading_pending = true;
 		st->sect_campaign = false;
 		st->heading_unasked = false;
+		st->heading_scope_unasked = false;
+		st->sect_scope = -1;
 	}
 	if (mk != MARK_NONE)
 		i = skip_spaces(s, n, after);
@@ -746,14 +774,15 @@ static void end_sentence(fstate *st, size_t end)
 		if (!st->sent_has_count && end > st->sent_start &&
 		    end - st->sent_start <= HEADING_MAX_BYTES) {
 			st->heading_unasked = true;
+			st->heading_scope_unasked = true;
 			st->heading_s = st->sent_start;
 			st->heading_e = end;
 		}
 	}
 }
 
-/* Does the section's heading name a campaign?  Asked once, when the first
- * figure of the section needs to know. */
+/* Does the paragraph's heading name a campaign?  Asked once, when the
+ * first figure of the paragraph needs to know. */
 static bool sect_campaign_now(fstate *st)
 {
 	if (st->heading_unasked) {
@@ -762,6 +791,54 @@ static bool sect_campaign_now(fstate *st)
 						 st->heading_s, NULL, NULL);
 	}
 	return st->sect_campaign;
+}
+
+/* The scope a heading s[hs..he) opens with, after its marker and a year:
+ * （一）市本级执法情况 本级, （二）乡镇（街道）执法情况 乡镇, 全市… 全辖区; -1
+ * none.  The bureau named in a heading (市应急管理局…工作情况) is who
+ * reports, not a scope, and a scope word later in it (推进乡镇综合行政执法
+ * 改革) is a topic. */
+static int heading_scope(fstate *st, size_t hs, size_t he)
+{
+	const char *s = st->s;
+	size_t i = skip_spaces(s, he, hs), after = i;
+	if (marker_at(s, he, i, &after) != MARK_NONE)
+		i = skip_spaces(s, he, after);
+	if (i + 7 <= he && s[i] >= '1' && s[i] <= '2' && memcmp(s + i + 4, "年", 3) == 0) {
+		i += 7;
+		if (at_lit(s, he, i, LIT("度")))
+			i += 3;
+	}
+	pcre2_match_data *md = st->x->md;
+	if (i >= he || lg_re_exec(st->ctx_anchored, md, s, he, i, 0) < 0)
+		return -1;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	size_t ms = ov[0], me = ov[1];
+	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
+		int gn = st->x->grp[g];
+		if (gn <= 0 || ov[2 * gn] == PCRE2_UNSET)
+			continue;
+		if (g == LG_CTX_ALL && !wider_area(s + ms, me - ms, st->rep->level))
+			return LG_SCOPE_ALL;
+		if (g == LG_CTX_TOWN)
+			return LG_SCOPE_TOWN;
+		if (g == LG_CTX_BUREAU && me - ms >= 6 && (memcmp(s + me - 3, "级", 3) == 0 || memmem(s + ms, me - ms, "机关", 6)))
+			return LG_SCOPE_BUREAU;
+		return -1;
+	}
+	return -1;
+}
+
+/* The scope the paragraph's heading sentence opens with, for the
+ * paragraph's figures whose own words name none (heading_scope); asked
+ * once, when the first figure of the paragraph needs to know. */
+static int sect_scope_now(fstate *st)
+{
+	if (st->heading_scope_unasked) {
+		st->heading_scope_unasked = false;
+		st->sect_scope = heading_scope(st, st->heading_s, st->heading_e);
+	}
+	return st->sect_scope;
 }
 
 static int heading_year(const char *s, size_t n)
@@ -778,12 +855,95 @@ static int heading_year(const char *s, size_t n)
 	return 0;
 }
 
+/* A marker's level: 1 for 一、, 2 for （一）, 3 for (1) 1. 1、, 4 for 一是
+ * 第一，; 0 for none. */
+static int marker_level(const char *s, size_t n, size_t i)
+{
+	size_t after;
+	switch (marker_at(s, n, i, &after)) {
+	case MARK_TOP:
+		return 1;
+	case MARK_SUB:
+		return s[i] == '(' && !(s[i + 1] >= '0' && s[i + 1] <= '9') ? 2 : 3;
+	case MARK_INLINE:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+/* Does the heading s[hs..he) name a campaign and nothing else: “安全生产月”
+ * 活动, 开展“百日攻坚”专项行动 -- a quoted name and at most eight characters
+ * after it?  Then the paragraphs after the first under it are the
+ * campaign's too.  A heading on a theme that mentions one (深化“三年行动”，
+ * 严格执法) heads paragraphs of the year's figures (the first paragraph
+ * reads it as a heading in the paragraph is read: sect_campaign_now). */
+static bool heading_campaign(fstate *st, size_t hs, size_t he)
+{
+	const char *s = st->s;
+	size_t i = skip_spaces(s, he, hs), after;
+	if (marker_at(s, he, i, &after) != MARK_NONE)
+		i = skip_spaces(s, he, after);
+	if (at_lit(s, he, i, LIT("开展")))
+		i += 6;
+	if (!at_lit(s, he, i, LIT("“")))
+		return false;
+	const char *close = memmem(s + i, he - i, "”", 3);
+	if (!close)
+		return false;
+	size_t chars = 0;
+	for (size_t k = (size_t)(close - s) + 3; k < he; k++)
+		chars += ((unsigned char)s[k] & 0xC0) != 0x80 && s[k] != ' ' && s[k] != '.' && !at_lit(s, he, k, LIT("。"));
+	return chars <= 8 && lg_re_search(lg_vocab_campaign(st->v), st->x->md, s, he, hs, NULL, NULL);
+}
+
+static int heading_scope(fstate *st, size_t hs, size_t he);
+
+/* A paragraph at marker level lvl (0: none) begins: the sections of its
+ * level and below end; when the paragraph before was only its heading,
+ * that heading opens a section first -- and is this paragraph's heading
+ * too, read as a heading in the paragraph is (returns true). */
+static bool sections_at(fstate *st, size_t pos, int lvl)
+{
+	bool opened = false;
+	size_t e = st->heading_e;
+	while (e < pos && (st->s[e] == ' ' || st->s[e] == '\n'))
+		e++;
+	if (st->heading_unasked && e == pos && st->para_level > 0 && st->para_level < 4) {
+		int hl = st->para_level;
+		while (st->sec_n && st->sec_level[st->sec_n - 1] >= hl)
+			st->sec_n--;
+		int sc = heading_scope(st, st->heading_s, st->heading_e);
+		bool camp = heading_campaign(st, st->heading_s, st->heading_e);
+		if (st->sec_n) {
+			if (sc < 0)
+				sc = st->sec_scope[st->sec_n - 1];
+			camp |= st->sec_campaign[st->sec_n - 1];
+		}
+		if (st->sec_n == 4)
+			st->sec_n--;
+		st->sec_level[st->sec_n] = hl;
+		st->sec_scope[st->sec_n] = sc;
+		st->sec_campaign[st->sec_n++] = camp;
+		opened = true;
+	}
+	if (lvl > 0)
+		while (st->sec_n && st->sec_level[st->sec_n - 1] >= lvl)
+			st->sec_n--;
+	st->para_level = lvl;
+	return opened && lvl == 0;
+}
+
 static void start_paragraph(fstate *st, size_t pos)
 {
 	const char *s = st->s;
 	size_t n = st->n;
-	st->sect_campaign = false;
-	st->heading_unasked = false;
+	if (!sections_at(st, pos, marker_level(s, n, skip_spaces(s, n, pos)))) {
+		st->sect_campaign = false;
+		st->heading_unasked = false;
+		st->heading_scope_unasked = false;
+		st->sect_scope = -1;
+	}
 	st->heading_pending = true;
 	st->prev_para_start = st->para_start;
 	st->para_start = pos;
@@ -1368,10 +1528,16 @@ static lg_scope last_total_scope(const fstate *st)
  * read so far (ctx_update) set it. */
 static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 {
-	if (sect_campaign_now(st) || (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
+	if (sect_campaign_now(st) || (st->sec_n && st->sec_campaign[st->sec_n - 1]) ||
+	    (st->ctx_campaign && q->start - st->ctx_campaign_end <= CAMPAIGN_REACH_BYTES))
 		return LG_SCOPE_CAMPAIGN;
 	if (st->ctx_scope >= 0)
 		return (lg_scope)st->ctx_scope;
+	int sect = sect_scope_now(st);
+	if (sect < 0 && st->sec_n)
+		sect = st->sec_scope[st->sec_n - 1];
+	if (sect >= 0)
+		return (lg_scope)sect;
 	if (ind >= 0)
 		return lg_vocab_get(st->v, (size_t)ind)->scope;
 	return LG_SCOPE_ALL;
@@ -3617,6 +3783,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	lg_figures_reset(out);
 	fstate st;
 	memset(&st, 0, sizeof st);
+	st.sect_scope = -1;
 	st.x = x;
 	st.v = x->v;
 	st.s = t->s;
