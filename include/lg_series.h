@@ -45,7 +45,7 @@ typedef struct {
 	char period[32];
 	lg_dec value;
 	char unit[24];
-	bool canonical_unit;
+	int unit_rank;     /* 0 the indicator's unit, else 1 + its place in `accept` */
 	lg_approx approx;
 	bool has_reported_yoy;
 	long long reported_yoy; /* hundredths of a percent */

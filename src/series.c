@@ -104,6 +104,19 @@ void lg_series_free(lg_series *s)
 	free(s);
 }
 
+/* How much a figure in unit u says what indicator d counts: 0 in its own
+ * unit, else 1 + the unit's place in its `accept` list (检查企业: 家 before
+ * 次, enterprises before visits). */
+static int unit_rank(const lg_indicator *d, const char *u)
+{
+	if (strcmp(u, d->unit) == 0)
+		return 0;
+	for (size_t i = 0; i < d->naccept; i++)
+		if (strcmp(u, d->accept[i]) == 0)
+			return 1 + (int)i;
+	return 1 + (int)d->naccept;
+}
+
 int lg_series_compare(const lg_vocab *v, const lg_row *a, const lg_row *b)
 {
 	int ra = lg_vocab_scope_rank(v, a->scope), rb = lg_vocab_scope_rank(v, b->scope);
@@ -115,8 +128,8 @@ int lg_series_compare(const lg_vocab *v, const lg_row *a, const lg_row *b)
 		return a->proxy ? 1 : -1;
 	if (a->role != b->role)
 		return a->role == LG_ROLE_TOTAL ? -1 : 1;
-	if (a->canonical_unit != b->canonical_unit)
-		return a->canonical_unit ? -1 : 1;
+	if (a->unit_rank != b->unit_rank)
+		return a->unit_rank < b->unit_rank ? -1 : 1;
 	int c = lg_dec_cmp(&a->value, &b->value);
 	if (c)
 		return c > 0 ? -1 : 1;
@@ -222,10 +235,7 @@ const char *lg_series_add(lg_series *s, const lg_report *rep, const char *source
 		cand.indicator = f->indicator;
 		cand.role = f->role;
 		cand.value = f->value;
-		const lg_indicator *fi = lg_vocab_get(s->v, (size_t)f->indicator);
-		cand.canonical_unit = strcmp(f->unit, fi->unit) == 0;
-		if (proxy)
-			cand.canonical_unit = strcmp(f->unit, ind->unit) == 0;
+		cand.unit_rank = unit_rank(proxy ? ind : lg_vocab_get(s->v, (size_t)f->indicator), f->unit);
 		cand.file_index = file_index;
 		cand.offset = f->offset;
 		snprintf(cand.period, sizeof cand.period, "%s", f->period);

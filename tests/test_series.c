@@ -102,6 +102,26 @@ START_TEST(larger_total_and_full_year)
 }
 END_TEST
 
+/* Of accepted units, the one the vocabulary lists first: the enterprises
+ * inspected (372家) before the visits (46次), though fewer. */
+START_TEST(accepted_units_in_vocabulary_order)
+{
+	int k = lg_vocab_find(t_vocab(), "检查企业");
+	lg_series *s = lg_series_new(t_vocab(), k, -1);
+	lg_figures fs;
+	lg_figures_init(&fs);
+	fig(&fs, "检查企业", "460", "次", LG_SCOPE_ALL, LG_ROLE_TOTAL, "", 10);
+	fig(&fs, "检查企业", "372", "家", LG_SCOPE_ALL, LG_ROLE_TOTAL, "", 20);
+	lg_report r = rep("某某县应急管理局", 2023);
+	lg_series_add(s, &r, "a.txt", 0, text, &fs);
+	lg_series_finish(s);
+	ck_assert_str_eq(val(headline(s, "某某县", 2023)), "372");
+	ck_assert_str_eq(headline(s, "某某县", 2023)->unit, "家");
+	lg_series_free(s);
+	lg_figures_release(&fs);
+}
+END_TEST
+
 START_TEST(proxy_only_when_missing)
 {
 	int k = lg_vocab_find(t_vocab(), "罚款");
@@ -244,6 +264,7 @@ Suite *suite_series(void)
 	TCase *tc = tcase_create("series");
 	tcase_add_test(tc, headline_rule);
 	tcase_add_test(tc, larger_total_and_full_year);
+	tcase_add_test(tc, accepted_units_in_vocabulary_order);
 	tcase_add_test(tc, proxy_only_when_missing);
 	tcase_add_test(tc, proxy_and_scope);
 	tcase_add_test(tc, conflicts_and_agency_spelling);
