@@ -409,6 +409,15 @@ static bool is_clause_break(const char *s, size_t n, size_t i, size_t *len)
 
 /* Is the newline at nl a paragraph break, or a line wrapped inside a
  * sentence (text copied out of a PDF)? */
+/* Is the line at i 46 characters long or more? */
+static bool long_line(const char *s, size_t n, size_t i)
+{
+	size_t chars = 0;
+	for (; i < n && s[i] != '\n' && chars < 46; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars >= 46;
+}
+
 static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 {
 	size_t e = nl;
@@ -431,11 +440,11 @@ static bool is_hard_break(const char *s, size_t n, size_t nl, size_t line_start)
 		return true;
 	/* a heading: a line that opens with a marker, under 32 characters
 	 * (128 bytes are more), no digit, no sentence end, not ending in a
-	 * comma -- a line a PDF wrapped is longer, or holds the sentence's
-	 * numbers */
+	 * comma, over a line of 46 characters or more -- text a PDF wrapped
+	 * (28 characters a line in an official document) has no such lines */
 	size_t after;
 	if (e - line_start < 128 && marker_at(s, e, line_start, &after) != MARK_NONE &&
-	    !at_lit(s, e, e - 3, LIT("，")) && !at_lit(s, e, e - 3, LIT("、")) && last != ',') {
+	    !at_lit(s, e, e - 3, LIT("，")) && !at_lit(s, e, e - 3, LIT("、")) && last != ',' && long_line(s, n, nl + 1)) {
 		size_t chars = 0;
 		bool plain = true;
 		for (size_t i = after; i < e && plain; i++) {
@@ -781,14 +790,30 @@ static void end_sentence(fstate *st, size_t end)
 	}
 }
 
-/* Does the paragraph's heading name a campaign?  Asked once, when the
- * first figure of the paragraph needs to know. */
+/* After a campaign's name in a heading, at most eight characters and no
+ * second theme after a comma (深化“三年行动”，严格规范执法 heads the
+ * year's figures). */
+static bool heading_rest_short(const char *s, size_t i, size_t he)
+{
+	size_t chars = 0;
+	for (; i < he; i++) {
+		if (s[i] == ',' || at_lit(s, he, i, LIT("，")) || at_lit(s, he, i, LIT("；")))
+			return false;
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ' && s[i] != '.' && !at_lit(s, he, i, LIT("。"));
+	}
+	return chars <= 8;
+}
+
+/* Does the paragraph's heading name a campaign, and no second theme?
+ * Asked once, when the first figure of the paragraph needs to know. */
 static bool sect_campaign_now(fstate *st)
 {
 	if (st->heading_unasked) {
 		st->heading_unasked = false;
+		size_t ms, me;
 		st->sect_campaign = lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, st->heading_e,
-						 st->heading_s, NULL, NULL);
+						 st->heading_s, &ms, &me) &&
+				    heading_rest_short(st->s, me, st->heading_e);
 	}
 	return st->sect_campaign;
 }
@@ -889,12 +914,9 @@ static bool heading_campaign(fstate *st, size_t hs, size_t he)
 	if (!at_lit(s, he, i, LIT("“")))
 		return false;
 	const char *close = memmem(s + i, he - i, "”", 3);
-	if (!close)
-		return false;
-	size_t chars = 0;
-	for (size_t k = (size_t)(close - s) + 3; k < he; k++)
-		chars += ((unsigned char)s[k] & 0xC0) != 0x80 && s[k] != ' ' && s[k] != '.' && !at_lit(s, he, k, LIT("。"));
-	return chars <= 8 && lg_re_search(lg_vocab_campaign(st->v), st->x->md, s, he, hs, NULL, NULL);
+	size_t ms, me;
+	return close && heading_rest_short(s, (size_t)(close - s) + 3, he) &&
+	       lg_re_search(lg_vocab_campaign(st->v), st->x->md, s, he, hs, &ms, &me) && heading_rest_short(s, me, he);
 }
 
 static int heading_scope(fstate *st, size_t hs, size_t he);
