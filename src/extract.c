@@ -553,6 +553,7 @@ typedef struct {
 	int nitems;
 	uint32_t item_skipped; /* bit i: item i names no indicator, or was passed over (item_no_figure) */
 	uint32_t item_cmp;     /* bit i: item i is a figure turned away as a change or a base (同比减少2起) */
+	uint32_t item_wide_bits;   /* bit i: item i is a figure turned away as a wider area's (全省) */
 	/* noun phrases of counts written before their noun: scope words
 	 * inside them belong to that noun, not to the sentence */
 	size_t np_s[16], np_e[16];
@@ -748,6 +749,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->nitems = 0;
 	st->item_skipped = 0;
 	st->item_dropped_skip = 0;
+	st->item_wide_bits = 0;
 	st->item_cmp = 0;
 	st->sent_has_count = false;
 	st->town_at = pos;
@@ -1744,6 +1746,7 @@ static void add_item(fstate *st, size_t at, int unit_id)
 		memmove(st->item_xind, st->item_xind + 1, (size_t)(cap - 1) * sizeof st->item_xind[0]);
 		st->item_skipped >>= 1;
 		st->item_cmp >>= 1;
+		st->item_wide_bits >>= 1;
 		st->nitems--;
 	}
 	st->item_uid[st->nitems] = unit_id;
@@ -2492,26 +2495,63 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
+/* Are indicators a and b one's part of the other: the same, one the sum
+ * of the other (罚没款 and 罚款), two parts of one sum (罚款 and 没收违法所得
+ * in 罚款365万元(含没收违法所得5万元)), or one the other's stand-in? */
+static bool related(const lg_vocab *v, int a, int b)
+{
+	if (a == b || part_of_sum(v, a, b) || part_of_sum(v, b, a))
+		return true;
+	const lg_indicator *da = lg_vocab_get(v, (size_t)a), *db = lg_vocab_get(v, (size_t)b);
+	if ((da->proxy && strcmp(da->proxy, db->name) == 0) || (db->proxy && strcmp(db->proxy, da->name) == 0))
+		return true;
+	for (size_t k = 0; k < lg_vocab_count(v); k++)
+		if (part_of_sum(v, (int)k, a) && part_of_sum(v, (int)k, b))
+			return true;
+	return false;
+}
+
 /* Is there a whole for a part of indicator ind (a 其中 or 含 before the
- * clause at cs) to be part of: a figure before the 其中 in the sentence in
- * a unit ind takes?  "我局共有干部职工86人，其中执法人员52人": the staff
- * are no figure, and the officers are their indicator's total.  A 其中
- * opening the sentence refers to the sentence before: always. */
-static bool whole_given(fstate *st, size_t cs, int ind)
+ * clause at cs) to be part of: the latest count or amount before the 其中
+ * in the sentence in a unit ind takes, of ind or an indicator related to
+ * it, or of any indicator when the words before the 其中 name ind too
+ * (对21起行政处罚案件进行了法制审核，…其中6起重大行政处罚案件)?  1: a figure;
+ * -1: a number turned away (of cases reviewed, of a plan; not a wider
+ * area's: 全省…，其中我市…); 0: none -- "我局共有干部职工86人，其中执法
+ * 人员52人": the staff are no figure, and the officers are their
+ * indicator's total; "立案96起，其中结案90起": the cases closed are all the
+ * year's, no part of the cases filed.  A 其中 opening the sentence refers
+ * to the sentence before: 1. */
+static int whole_given(fstate *st, size_t cs, int ind)
 {
 	if (st->sent_qizhong)
-		return true;
+		return 1;
 	size_t p = qizhong_before(st, cs);
 	if (p == SIZE_MAX)
 		p = cs;
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+	int named = -1; /* do the words before the 其中 name ind (asked when needed) */
+	size_t fig_at = 0, away_at = 0; /* place + 1 of the latest of each */
 	for (size_t i = st->sent_fig_first; i < st->out->n; i++) {
 		const lg_figure *f = &st->out->v[i];
 		const char *u;
-		if (f->norm_start < p && f->role != LG_ROLE_EXCLUDED && f->indicator >= 0 && lg_vocab_accepts(d, f->unit, &u))
-			return true;
+		if (f->norm_start >= p || f->role == LG_ROLE_EXCLUDED || f->indicator < 0 || !lg_vocab_accepts(d, f->unit, &u))
+			continue;
+		if (!related(st->v, f->indicator, ind) && named < 0)
+			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
+		if (related(st->v, f->indicator, ind) || named > 0)
+			fig_at = f->norm_start + 1;
 	}
-	return false;
+	for (int k = 0; k < st->nitems && st->item_at[k] < p; k++) {
+		const char *u;
+		if (st->item_xind[k] < 0 || ((st->item_wide_bits >> k) & 1) || !lg_vocab_accepts_id(d, st->item_uid[k], NULL, &u))
+			continue;
+		if (!related(st->v, st->item_xind[k], ind) && named < 0)
+			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
+		if (related(st->v, st->item_xind[k], ind) || named > 0)
+			away_at = st->item_at[k] + 1;
+	}
+	return away_at > fig_at ? -1 : fig_at ? 1 : 0;
 }
 
 /* "检查生产经营单位1320家，其中危化企业86家": right after the whole (only
@@ -2777,6 +2817,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	char detail[96] = "";
 	/* 其中/含/包括 before the number mark a part -- unless a list closed by
 	 * 等 comes between: "包括A、B、C等252支" is the total of the list */
+	int whole = 0; /* whole_given's answer, when asked */
 	bool sub_clause = !ends_deng && (rule_hit(st, LG_RULE_SUB, &x->clause, detail, sizeof detail) ||
 					 (in_paren && rule_hit(st, LG_RULE_SUB, subj, detail, sizeof detail)));
 
@@ -2946,14 +2987,16 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		     !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best) &&
 		       scope_now(st, q, best) == last_total_scope(st))) ||
 		    (!in_paren && part_after_qizhong(st, q, best, cs))) &&
-		   whole_given(st, cs, best)) {
+		   (whole = whole_given(st, cs, best)) != 0) {
 		/* a part of a figure already given, whatever its scope:
 		 * "其中,市级检查企业703家次" is part of the city's 8778 -- but
 		 * a part of a sum (罚没款586万元,其中罚款571万元) is the whole
 		 * of its own indicator, where the scope is the whole's (not
-		 * 罚没款1,036.8万元，其中区局本级…罚款412万元) */
-		role = LG_ROLE_SUB;
-		reason = "a part of a figure already given";
+		 * 罚没款1,036.8万元，其中区局本级…罚款412万元); a part of a
+		 * figure turned away is turned away (对12起行政处罚案件进行了
+		 * 法制审核，…其中6起重大行政处罚案件…) */
+		role = whole > 0 ? LG_ROLE_SUB : LG_ROLE_EXCLUDED;
+		reason = whole > 0 ? "a part of a figure already given" : "a part of a figure turned away";
 		if (!sub_clause)
 			snprintf(why, sizeof why, "其中");
 		else
@@ -2972,8 +3015,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	st->last_fig_rough = q->approx != LG_APPROX_NONE;
 	if (st->last_fig_delta)
 		item_of_comparison(st, q->num_start);
-	else if (role == LG_ROLE_EXCLUDED && st->nitems && st->item_at[st->nitems - 1] == q->num_start)
+	else if (role == LG_ROLE_EXCLUDED && st->nitems && st->item_at[st->nitems - 1] == q->num_start) {
 		st->item_xind[st->nitems - 1] = best;
+		if (st->ctx_wider && reason && strstr(reason, "wider"))
+			st->item_wide_bits |= 1u << (st->nitems - 1);
+	}
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
