@@ -595,6 +595,12 @@ typedef struct {
 	/* the last headline-candidate figure of the sentence: its indicator and words */
 	int last_total_ind;
 	size_t last_total_s, last_total_e;
+	/* changes named before any figure of theirs (事故起数、死亡人数同比分别下降
+	 * 18.2%、20%，全年发生事故9起，死亡8人): for the sentence's next total
+	 * of each indicator */
+	int npend;
+	int pend_ind[8];
+	long long pend_val[8];
 	/* ... given after a 其中 (罚没款…，其中罚款812.3万元、没收…): itself a
 	 * part of a sum, it is no whole the parts after it make a sum of */
 	bool last_total_under_qz;
@@ -741,6 +747,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->part_maybe = false;
 	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
+	st->npend = 0;
 	/* "其中，对单位处罚36宗…；对个人处罚7宗…": the parts a 其中 opens
 	 * run on after a semicolon */
 	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
@@ -1851,7 +1858,8 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 			return false;
 	}
 	for (size_t i = 0; i < k; i++) {
-		for (size_t f = st->out->n; f > 0; f--) {
+		bool found = false;
+		for (size_t f = st->out->n; f > 0 && !found; f--) {
 			lg_figure *g = &st->out->v[f - 1];
 			/* this paragraph or the one before, at most 1,500 bytes back */
 			if (g->norm_start < st->prev_para_start || g->norm_start + 1500 < a)
@@ -1861,8 +1869,12 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 					g->has_yoy = true;
 					g->yoy_hundredths = vals[i];
 				}
-				break;
+				found = true;
 			}
+		}
+		if (!found && st->npend < 8) {
+			st->pend_ind[st->npend] = ind[i];
+			st->pend_val[st->npend++] = vals[i];
 		}
 	}
 	return true;
@@ -3024,6 +3036,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
 		if (role == LG_ROLE_TOTAL) {
+			for (int k = 0; k < st->npend && !in_paren; k++) {
+				if (st->pend_ind[k] == best) {
+					f->has_yoy = true;
+					f->yoy_hundredths = st->pend_val[k];
+					st->pend_ind[k] = -1;
+				}
+			}
 			st->last_total_ind = best;
 			st->last_total_s = subj_s;
 			st->last_total_e = subj_e;
