@@ -131,6 +131,13 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 				x->nlit[l].on = true;
 				x->nnlit++;
 			}
+			/* alternatives of one indicator beginning alike are one
+			 * entry: its whole `none` pattern is tried where they begin */
+			int e = 0;
+			while (e < x->nnone && !(x->none[e].lit == l && x->none[e].ind == (int)i))
+				e++;
+			if (e < x->nnone)
+				continue;
 			x->none[x->nnone].lit = l;
 			x->none[x->nnone].ind = (int)i;
 			x->none[x->nnone++].on = true;
@@ -1012,9 +1019,10 @@ static void start_paragraph(fstate *st, size_t pos)
 
 /* A clause that begins with a township's name (龙水镇检查企业56家次, 其中龙水镇…)
  * is that township's: scope 乡镇 from there on, as a scope word there would
- * make it.  Each clause start of the sentence up to `upto` -- the sentence
- * start, after , ; : ) or ， -- is asked once (the township rule, anchored
- * there), in step with the scope words. */
+ * make it; one that begins with an unquoted campaign (开展…专项整治三年行动，
+ * the rule campaign_opens) is the campaign's.  Each clause start of the
+ * sentence up to `upto` -- the sentence start, after , ; : ) or ， -- is
+ * asked once (the rules anchored there), in step with the scope words. */
 static void townships(fstate *st, size_t upto)
 {
 	const char *s = st->s;
@@ -1032,6 +1040,12 @@ static void townships(fstate *st, size_t upto)
 				st->ctx_scope_end = me;
 				st->ctx_wider = false;
 				st->ctx_item = false;
+			} else if (at_lit(s, upto, i, LIT("开展")) &&
+				   lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_OPENS), st->x->md, s, upto, i, &ms, &me) &&
+				   ms == i) {
+				/* 开展…专项整治三年行动，: the campaign's figures follow */
+				st->ctx_campaign = true;
+				st->ctx_campaign_end = me;
 			}
 		}
 		unsigned char c = (unsigned char)s[i];
