@@ -836,7 +836,7 @@ static bool sect_campaign_now(fstate *st)
 
 /* The scope a heading s[hs..he) opens with, after its marker and a year:
  * （一）市本级执法情况 本级, （二）乡镇（街道）执法情况 乡镇, 全市… 全辖区; -1
- * none.  The bureau named in a heading (市应急管理局…工作情况) is who
+ * none, and for a heading in parts (区级统筹，镇街落实).  The bureau named in a heading (市应急管理局…工作情况) is who
  * reports, not a scope, and a scope word later in it (推进乡镇综合行政执法
  * 改革) is a topic. */
 static int heading_scope(fstate *st, size_t hs, size_t he)
@@ -850,6 +850,9 @@ static int heading_scope(fstate *st, size_t hs, size_t he)
 		if (at_lit(s, he, i, LIT("度")))
 			i += 3;
 	}
+	/* a theme in parts (区级统筹，镇街落实) names no one scope */
+	if (memmem(s + i, he - i, "，", 3) || memchr(s + i, ',', he - i) || memmem(s + i, he - i, "、", 3))
+		return -1;
 	pcre2_match_data *md = st->x->md;
 	if (i >= he || lg_re_exec(st->ctx_anchored, md, s, he, i, 0) < 0)
 		return -1;
