@@ -627,6 +627,7 @@ typedef struct {
 	bool last_fig_excl;  /* ... or turned away by its indicator's own words (罚款标准, 罚款上限) */
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
+	int resp_scope[8]; /* the scope a name is no more than (市级、镇街分别为…), -1 */
 	int resp_n, resp_k;
 } fstate;
 
@@ -2326,6 +2327,31 @@ static bool only_year_between(const char *s, size_t a, size_t b)
 	return a == b;
 }
 
+/* The scope the words s[a..b) are no more than (市级, 市本级, 镇街, 全市): the
+ * scope words anchored at a reach b; -1 when they name more, or a wider
+ * area. */
+static int name_scope(fstate *st, size_t a, size_t b)
+{
+	const char *s = st->s;
+	while (a < b && s[a] == ' ')
+		a++;
+	pcre2_match_data *md = st->x->md;
+	if (a >= b || lg_re_exec(st->ctx_anchored, md, s, b, a, 0) < 0)
+		return -1;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	if (ov[1] != b)
+		return -1;
+	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
+		int gn = st->x->grp[g];
+		if (gn <= 0 || ov[2 * gn] == PCRE2_UNSET)
+			continue;
+		if (g == LG_CTX_ALL)
+			return wider_area(s + ov[0], ov[1] - ov[0], st->rep->level) ? -1 : LG_SCOPE_ALL;
+		return g == LG_CTX_TOWN ? LG_SCOPE_TOWN : LG_SCOPE_BUREAU;
+	}
+	return -1;
+}
+
 /* Do the words s[a..b) end in 分别为 (分别是, 分别达到, 分别有)?  Then the
  * names before it, split at 、 和 及 与 (from its clause, or the clause
  * before when its own holds nothing else), are what the numbers after it
@@ -2362,6 +2388,8 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	}
 	int n = (int)split_names(s, cs, p, st->resp_s, st->resp_e, 8);
 	st->resp_n = n >= 2 ? n : 0;
+	for (int k = 0; k < st->resp_n; k++)
+		st->resp_scope[k] = name_scope(st, st->resp_s[k], st->resp_e[k]);
 	return n >= 2;
 }
 
@@ -2679,12 +2707,15 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	masked_copy(subj, s, ss, q->start);
 	size_t subj_s = ss, subj_e = q->start;
 	bool borrowed = false; /* the words are another count's, or the clause before's */
+	int resp_name = -1;    /* the 分别 name the words are */
 	if (st->resp_k < st->resp_n && blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "事故起数、死亡人数分别为5起、4人": the next name */
+		resp_name = st->resp_k;
 		subj_s = st->resp_s[st->resp_k];
 		subj_e = st->resp_e[st->resp_k++];
 		masked_copy(subj, s, subj_s, subj_e);
 	} else if (respectively(st, ss, q->start)) {
+		resp_name = 0;
 		subj_s = st->resp_s[0];
 		subj_e = st->resp_e[0];
 		st->resp_k = 1;
@@ -2851,6 +2882,18 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 					 (in_paren && rule_hit(st, LG_RULE_SUB, subj, detail, sizeof detail)));
 
 
+	/* "全年共检查企业5600家次，市级、镇街分别为1200家次、4400家次": a name
+	 * that is only a scope takes the whole's indicator, a part of it in
+	 * that scope */
+	int part_scope = -1;
+	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0) {
+		const char *u;
+		if (lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u)) {
+			best = st->last_total_ind;
+			best_unit = u;
+			part_scope = st->resp_scope[resp_name];
+		}
+	}
 	if (best < 0) {
 		/* "罚款由120万元增加到185万元": where the change ended, of the
 		 * same indicator as where it started; "计划检查企业1200家次，
@@ -3032,6 +3075,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			snprintf(why, sizeof why, "%s", detail);
 	}
 
+	if (part_scope >= 0 && role == LG_ROLE_TOTAL) {
+		role = LG_ROLE_SUB;
+		reason = "a part of a figure already given";
+		snprintf(why, sizeof why, "分别");
+	}
 	st->last_fig_plan = by_rule == LG_RULE_PLAN;
 	st->last_fig_part = by_part;
 	if (!by_part)
@@ -3052,6 +3100,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);
 		f->aside = in_paren;
+		if (part_scope >= 0)
+			f->scope = (lg_scope)part_scope;
 		if (role == LG_ROLE_TOTAL) {
 			for (int k = 0; k < st->npend && !in_paren; k++) {
 				if (st->pend_ind[k] == best) {
