@@ -664,6 +664,94 @@ static void cut_artefacts(lg_text *t)
 	apply_edits(t);
 }
 
+/* Is s[a..b) a page number on a line of its own: "- 3 -", "— 12 —",
+ * "·3·", "第3页", "第 3 页 共 10 页", "第3页/共10页"?  A bare number is not
+ * (a table written one cell per line has those). */
+static bool page_number_line(const char *s, size_t a, size_t b)
+{
+	while (a < b && s[a] == ' ')
+		a++;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	if (b - a > 40)
+		return false;
+	size_t i = a;
+	if (b - a > 6 && memcmp(s + a, "第", 3) == 0) {
+		/* 第N页, then maybe 共M页 */
+		i += 3;
+		for (int part = 0; part < 2; part++) {
+			while (i < b && (s[i] == ' ' || s[i] == '/' || s[i] == ','))
+				i++;
+			size_t d = i;
+			while (i < b && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i == d || i - d > 4)
+				return false;
+			while (i < b && s[i] == ' ')
+				i++;
+			if (b - i < 3 || memcmp(s + i, "页", 3) != 0)
+				return false;
+			i += 3;
+			while (i < b && (s[i] == ' ' || s[i] == '/' || s[i] == ','))
+				i++;
+			if (i == b)
+				return true;
+			if (part == 0) {
+				if (b - i < 3 || memcmp(s + i, "共", 3) != 0)
+					return false;
+				i += 3;
+			}
+		}
+		return false;
+	}
+	/* dashes or dots around the number, on both sides */
+	static const char *const marks[] = { "-", "—", "–", "·", "•" };
+	int sides = 0;
+	for (int side = 0; side < 2; side++) {
+		bool any = false;
+		for (bool more = true; more && i < b;) {
+			more = false;
+			for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+				size_t l = strlen(marks[k]);
+				if (b - i >= l && memcmp(s + i, marks[k], l) == 0) {
+					i += l;
+					any = more = true;
+				}
+			}
+			while (i < b && s[i] == ' ')
+				i++;
+		}
+		sides += any;
+		if (side == 0) {
+			size_t d = i;
+			while (i < b && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i == d || i - d > 4)
+				return false;
+			while (i < b && s[i] == ' ')
+				i++;
+		}
+	}
+	return sides == 2 && i == b;
+}
+
+/* Page numbers a PDF or a print layout leaves on lines of their own, cut
+ * with the line end before them: the sentence a page break split reads
+ * on ("…，死亡" / "- 4 -" / "4人。"). */
+static void cut_page_numbers(lg_text *t)
+{
+	const char *s = t->out_.s;
+	size_t n = t->out_.len;
+	for (size_t ls = 0; ls < n;) {
+		const char *nl = memchr(s + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - s) : n;
+		if (ls > 0 && le - ls <= 40 && page_number_line(s, ls, le))
+			add_edit(t, ls - 1, le, "", 0);
+		ls = le + 1;
+	}
+	apply_edits(t);
+}
+
 /* HTML character references left in text scraped from web pages:
  * &nbsp; &ldquo; &rdquo; &mdash; &amp; &#12345; &#x3001; ...  Each is longer
  * than what it stands for. */
@@ -918,6 +1006,7 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 		return st;
 	}
 	cut_artefacts(t);
+	cut_page_numbers(t);
 	html_entities(t);
 	join_split_numbers(t);
 	t->s = t->out_.s;

@@ -81,6 +81,27 @@ START_TEST(utf16_without_bom)
 }
 END_TEST
 
+/* Page numbers on lines of their own are cut with the line end before
+ * them, so the sentence a page break split reads on; offsets still map
+ * to the original bytes; a bare number (a table cell) stays. */
+START_TEST(page_numbers_cut)
+{
+	static const char text[] = "全年发生生产安全事故5起，死亡\n- 4 -\n4人。罚款\n第 5 页 共 10 页\n12万元。\n— 12 —\n行政处罚\n354\n";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, text, strlen(text), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "全年发生生产安全事故5起，死亡\n4人。罚款\n12万元。\n行政处罚\n354\n");
+	const char *p = strstr(t.s, "4人");
+	size_t off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(text + off, "4人", 4), 0);
+	p = strstr(t.s, "12万元");
+	off = lg_text_orig_offset(&t, (size_t)(p - t.s));
+	ck_assert_int_eq(memcmp(text + off, "12万元", 8), 0);
+	lg_text_release(&t);
+}
+END_TEST
+
 START_TEST(gb18030_detected_and_offsets_map_back)
 {
 	char buf[512];
@@ -480,6 +501,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, find_agrees_with_memmem);
 	tcase_add_test(tc, utf16_with_bom);
 	tcase_add_test(tc, utf16_without_bom);
+	tcase_add_test(tc, page_numbers_cut);
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
