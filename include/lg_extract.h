@@ -44,6 +44,7 @@ typedef struct {
 	char period[32];             /* "" = the report's full year */
 	lg_dec value;                /* in `unit` */
 	const char *unit;            /* unit reported (static or vocabulary string) */
+	int unit_id;                 /* its id (lg_units_canon_id), -1 none */
 	char raw[64];                /* the quantity as written, e.g. 10万余份 */
 	lg_approx approx;
 	bool has_yoy;

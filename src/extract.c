@@ -55,6 +55,11 @@ struct lg_extractor {
 		bool on;
 	} none[LG_NONE_MAX];
 	int nnone;
+	/* rel[a * nind + b]: indicators a and b are one's part of the other
+	 * (related), worked out once */
+	bool *rel;
+	size_t nind;
+	int *ind_uid; /* each indicator's unit's id */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -93,6 +98,8 @@ const char *lg_role_name(lg_role r)
 	}
 }
 
+static bool related(const lg_vocab *v, int a, int b);
+
 lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 {
 	lg_extractor *x = lg_xcalloc(1, sizeof *x);
@@ -101,6 +108,14 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	x->explain = explain;
 	x->tset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->tset);
 	x->eset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->eset);
+	x->nind = lg_vocab_count(v);
+	x->ind_uid = lg_xcalloc(x->nind, sizeof *x->ind_uid);
+	for (size_t a = 0; a < x->nind; a++)
+		x->ind_uid[a] = lg_units_canon_id(lg_vocab_get(v, a)->unit);
+	x->rel = lg_xcalloc(x->nind * x->nind, sizeof *x->rel);
+	for (size_t a = 0; a < x->nind; a++)
+		for (size_t b = 0; b < x->nind; b++)
+			x->rel[a * x->nind + b] = related(v, (int)a, (int)b);
 	lg_buf_init(&x->subj);
 	lg_buf_init(&x->clause);
 	lg_buf_init(&x->np);
@@ -219,6 +234,8 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
 	lg_buf_release(&x->partw);
+	free(x->rel);
+	free(x->ind_uid);
 	free(x);
 }
 
@@ -1646,6 +1663,12 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	f->indicator = ind;
 	f->value = q->value;
 	f->unit = unit;
+	if (unit == q->unit)
+		f->unit_id = q->unit_id;
+	else if (ind >= 0 && unit == lg_vocab_get(st->v, (size_t)ind)->unit)
+		f->unit_id = st->x->ind_uid[ind];
+	else
+		f->unit_id = unit ? lg_units_canon_id(unit) : -1;
 	f->approx = q->approx;
 	f->role = role;
 	f->reason = reason;
@@ -2589,23 +2612,27 @@ static int whole_given(fstate *st, size_t cs, int ind)
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
 	int named = -1; /* do the words before the 其中 name ind (asked when needed) */
 	size_t fig_at = 0, away_at = 0; /* place + 1 of the latest of each */
+	const bool *rel = st->x->rel + (size_t)ind * st->x->nind;
 	for (size_t i = st->sent_fig_first; i < st->out->n; i++) {
 		const lg_figure *f = &st->out->v[i];
 		const char *u;
-		if (f->norm_start >= p || f->role == LG_ROLE_EXCLUDED || f->indicator < 0 || !lg_vocab_accepts(d, f->unit, &u))
+		if (f->norm_start >= p || f->role == LG_ROLE_EXCLUDED || f->indicator < 0 || f->norm_start < fig_at)
 			continue;
-		if (!related(st->v, f->indicator, ind) && named < 0)
+		/* a figure of ind itself is in a unit ind takes */
+		if (f->indicator != ind && !lg_vocab_accepts_id(d, f->unit_id, NULL, &u))
+			continue;
+		if (!rel[f->indicator] && named < 0)
 			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
-		if (related(st->v, f->indicator, ind) || named > 0)
+		if (rel[f->indicator] || named > 0)
 			fig_at = f->norm_start + 1;
 	}
 	for (int k = 0; k < st->nitems && st->item_at[k] < p; k++) {
 		const char *u;
 		if (st->item_xind[k] < 0 || ((st->item_wide_bits >> k) & 1) || !lg_vocab_accepts_id(d, st->item_uid[k], NULL, &u))
 			continue;
-		if (!related(st->v, st->item_xind[k], ind) && named < 0)
+		if (!rel[st->item_xind[k]] && named < 0)
 			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
-		if (related(st->v, st->item_xind[k], ind) || named > 0)
+		if (rel[st->item_xind[k]] || named > 0)
 			away_at = st->item_at[k] + 1;
 	}
 	return away_at > fig_at ? -1 : fig_at ? 1 : 0;
@@ -2934,7 +2961,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		 * sentence's latest total in the same unit, past one in another
 		 * (or a link the figures between broke) */
 		const char *u;
-		if (best < 0 && !in_paren && rule_hit(st, LG_RULE_PART, subj, NULL, 0)) {
+		if (best < 0 && !in_paren) {
+			/* the whole first (cheap), then the words (a pattern) */
 			int ind = st->last_total_ind;
 			if (ind < 0 || !lg_vocab_accepts_id(lg_vocab_get(v, (size_t)ind), q->unit_id, q->unit, &u)) {
 				ind = -1;
@@ -2946,7 +2974,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 						ind = f->indicator;
 				}
 			}
-			if (ind >= 0 && !own_exclusion(st, lg_vocab_get(v, (size_t)ind), subj, true)) {
+			if (ind >= 0 && rule_hit(st, LG_RULE_PART, subj, NULL, 0) &&
+			    !own_exclusion(st, lg_vocab_get(v, (size_t)ind), subj, true)) {
 				best = ind;
 				best_unit = u;
 			}
