@@ -1599,10 +1599,12 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 		return LG_SCOPE_CAMPAIGN;
 	if (st->ctx_scope >= 0)
 		return (lg_scope)st->ctx_scope;
+	/* a heading's scope; one of the whole area (（二）全市执法情况) leaves
+	 * an indicator its own default (the bureau's staff: 本级) */
 	int sect = sect_scope_now(st);
 	if (sect < 0 && st->sec_n)
 		sect = st->sec_scope[st->sec_n - 1];
-	if (sect >= 0)
+	if (sect >= 0 && !(sect == LG_SCOPE_ALL && ind >= 0))
 		return (lg_scope)sect;
 	if (ind >= 0)
 		return lg_vocab_get(st->v, (size_t)ind)->scope;
