@@ -261,11 +261,16 @@ static void same_figures(const lg_figures *a, const lg_figures *b, const bool *w
 	ck_assert_msg(i == a->n && j == b->n, "%s, indicator %d: %zu vs %zu figures", what, ind, a->n, b->n);
 }
 
-static void only_units_agree(const char *what, const char *text)
+/* Every indicator's export reading of the text t (the report rep), with
+ * and without the scan's AVX2 path, against the full extraction. */
+static void units_agree_on(const char *what, const lg_text *t, const lg_report *rep)
 {
 	const lg_vocab *v = t_vocab();
-	run full;
-	run_text(&full, text, 2021, false);
+	lg_extractor *xf = lg_extractor_new(v, false);
+	lg_figures full;
+	lg_figures_init(&full);
+	lg_buf warn = LG_BUF_INIT;
+	lg_extract(xf, t, rep, &full, &warn);
 	for (size_t k = 0; k < lg_vocab_count(v); k++) {
 		bool wanted[256] = { false }, units[LG_UNITS_MAX];
 		ck_assert_uint_le(lg_vocab_count(v), 256);
@@ -277,24 +282,33 @@ static void only_units_agree(const char *what, const char *text)
 		/* the scan's AVX2 path (where the CPU has it) and the other */
 		for (int wide = 1; wide >= 0; wide--) {
 			lg_set_avx2(wide);
-			run part;
-			lg_text_init(&part.t);
-			lg_err err;
-			ck_assert_int_eq(lg_read_bytes(&part.t, text, strlen(text), LG_ENC_AUTO, &err), LG_OK);
-			lg_report rep;
-			memset(&rep, 0, sizeof rep);
-			rep.year = 2021;
-			part.x = lg_extractor_new(v, false);
-			lg_extractor_only_units(part.x, units);
-			lg_figures_init(&part.figs);
-			lg_buf_init(&part.warn);
-			lg_extract(part.x, &part.t, &rep, &part.figs, &part.warn);
-			same_figures(&full.figs, &part.figs, wanted, what, (int)k);
-			run_release(&part);
+			lg_extractor *xp = lg_extractor_new(v, false);
+			lg_extractor_only_units(xp, units);
+			lg_figures part;
+			lg_figures_init(&part);
+			lg_extract(xp, t, rep, &part, &warn);
+			same_figures(&full, &part, wanted, what, (int)k);
+			lg_figures_release(&part);
+			lg_extractor_free(xp);
 		}
 		lg_set_avx2(true);
 	}
-	run_release(&full);
+	lg_buf_release(&warn);
+	lg_figures_release(&full);
+	lg_extractor_free(xf);
+}
+
+static void only_units_agree(const char *what, const char *text)
+{
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, text, strlen(text), LG_ENC_AUTO, &err), LG_OK);
+	lg_report rep;
+	memset(&rep, 0, sizeof rep);
+	rep.year = 2021;
+	units_agree_on(what, &t, &rep);
+	lg_text_release(&t);
 }
 
 START_TEST(only_units_keep_the_figures)
@@ -438,48 +452,6 @@ START_TEST(disclosure_tables_one_cell_per_line)
 }
 END_TEST
 
-/* An export's reading of indicator k (only the numbers in its units, and
- * its proxy's) gives the same figures of it as the full reading full. */
-static void export_agrees(const char *name, const lg_text *t, const lg_report *rep, const lg_figures *full, size_t k)
-{
-	const lg_vocab *v = t_vocab();
-	bool wanted[256] = { false }, units[LG_UNITS_MAX];
-	ck_assert_uint_le(lg_vocab_count(v), 256);
-	wanted[k] = true;
-	const lg_indicator *d = lg_vocab_get(v, k);
-	if (d->proxy)
-		wanted[lg_vocab_find(v, d->proxy)] = true;
-	lg_vocab_units_of(v, wanted, units);
-	lg_extractor *x = lg_extractor_new(v, false);
-	lg_extractor_only_units(x, units);
-	lg_figures part;
-	lg_figures_init(&part);
-	lg_buf warn = LG_BUF_INIT;
-	lg_extract(x, t, rep, &part, &warn);
-	size_t i = 0, j = 0;
-	for (;;) {
-		while (i < full->n && (full->v[i].indicator < 0 || !wanted[full->v[i].indicator]))
-			i++;
-		while (j < part.n && (part.v[j].indicator < 0 || !wanted[part.v[j].indicator]))
-			j++;
-		if (i == full->n || j == part.n)
-			break;
-		const lg_figure *a = &full->v[i], *b = &part.v[j];
-		ck_assert_msg(a->norm_start == b->norm_start && a->indicator == b->indicator &&
-				      !lg_dec_cmp(&a->value, &b->value) && a->role == b->role && a->scope == b->scope &&
-				      a->has_yoy == b->has_yoy && (!a->has_yoy || a->yoy_hundredths == b->yoy_hundredths) &&
-				      !strcmp(a->period, b->period),
-			      "%s: export of %s differs at the figure at %zu", name, d->name, a->norm_start);
-		i++;
-		j++;
-	}
-	ck_assert_msg(i == full->n && j == part.n, "%s: export of %s reads %s figures", name, d->name,
-		      i == full->n ? "more" : "fewer");
-	lg_buf_release(&warn);
-	lg_figures_release(&part);
-	lg_extractor_free(x);
-}
-
 /* What the fuzzer found (fuzz/regressions/extract/): every figure's offset
  * is inside the original bytes and its text holds the figure; an export of
  * each indicator reads the same figures of it as the full extraction. */
@@ -516,14 +488,7 @@ START_TEST(fuzz_regressions_keep_invariants)
 					      "%s: figure %zu text [%zu,%zu) does not hold [%zu,%zu)", e->d_name, i,
 					      f->text_start, f->text_end, f->norm_start, f->norm_end);
 			}
-			lg_figures plain;
-			lg_figures_init(&plain);
-			lg_extractor *xf = lg_extractor_new(t_vocab(), false);
-			lg_extract(xf, &t, &rep, &plain, &warn);
-			for (size_t k = 0; k < lg_vocab_count(t_vocab()); k++)
-				export_agrees(e->d_name, &t, &rep, &plain, k);
-			lg_figures_release(&plain);
-			lg_extractor_free(xf);
+			units_agree_on(e->d_name, &t, &rep);
 			lg_buf_release(&warn);
 			lg_figures_release(&figs);
 			lg_extractor_free(x);
