@@ -664,75 +664,70 @@ static void cut_artefacts(lg_text *t)
 	apply_edits(t);
 }
 
+/* After s[i]: the characters of set (one byte each) and spaces skipped. */
+static size_t skip_set(const char *s, size_t b, size_t i, const char *set)
+{
+	while (i < b && (s[i] == ' ' || (s[i] && strchr(set, s[i]))))
+		i++;
+	return i;
+}
+
+/* A run of one to four digits at s[i], then spaces: the index after it,
+ * or 0 when there is none. */
+static size_t page_digits(const char *s, size_t b, size_t i)
+{
+	size_t d = i;
+	while (i < b && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i == d || i - d > 4 ? 0 : skip_set(s, b, i, "");
+}
+
+/* Past a run of dashes or dots (- — – · •) and spaces at s[i]; *any: at
+ * least one. */
+static size_t page_marks(const char *s, size_t b, size_t i, bool *any)
+{
+	static const char *const marks[] = { "-", "—", "–", "·", "•" };
+	*any = false;
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+			size_t l = strlen(marks[k]);
+			if (b - i >= l && memcmp(s + i, marks[k], l) == 0) {
+				i = skip_set(s, b, i + l, "");
+				*any = more = true;
+			}
+		}
+	}
+	return i;
+}
+
 /* Is s[a..b) a page number on a line of its own: "- 3 -", "— 12 —",
  * "·3·", "第3页", "第 3 页 共 10 页", "第3页/共10页"?  A bare number is not
  * (a table written one cell per line has those). */
 static bool page_number_line(const char *s, size_t a, size_t b)
 {
-	while (a < b && s[a] == ' ')
-		a++;
+	a = skip_set(s, b, a, "");
 	while (b > a && s[b - 1] == ' ')
 		b--;
 	if (b - a > 40)
 		return false;
-	size_t i = a;
 	if (b - a > 6 && memcmp(s + a, "第", 3) == 0) {
 		/* 第N页, then maybe 共M页 */
-		i += 3;
-		for (int part = 0; part < 2; part++) {
-			while (i < b && (s[i] == ' ' || s[i] == '/' || s[i] == ','))
-				i++;
-			size_t d = i;
-			while (i < b && s[i] >= '0' && s[i] <= '9')
-				i++;
-			if (i == d || i - d > 4)
-				return false;
-			while (i < b && s[i] == ' ')
-				i++;
-			if (b - i < 3 || memcmp(s + i, "页", 3) != 0)
-				return false;
-			i += 3;
-			while (i < b && (s[i] == ' ' || s[i] == '/' || s[i] == ','))
-				i++;
-			if (i == b)
-				return true;
-			if (part == 0) {
-				if (b - i < 3 || memcmp(s + i, "共", 3) != 0)
-					return false;
-				i += 3;
-			}
-		}
-		return false;
+		size_t i = page_digits(s, b, skip_set(s, b, a + 3, ""));
+		if (!i || b - i < 3 || memcmp(s + i, "页", 3) != 0)
+			return false;
+		i = skip_set(s, b, i + 3, "/,");
+		if (i == b)
+			return true;
+		if (b - i < 3 || memcmp(s + i, "共", 3) != 0)
+			return false;
+		i = page_digits(s, b, skip_set(s, b, i + 3, ""));
+		return i && b - i >= 3 && memcmp(s + i, "页", 3) == 0 && skip_set(s, b, i + 3, "/,") == b;
 	}
-	/* dashes or dots around the number, on both sides */
-	static const char *const marks[] = { "-", "—", "–", "·", "•" };
-	int sides = 0;
-	for (int side = 0; side < 2; side++) {
-		bool any = false;
-		for (bool more = true; more && i < b;) {
-			more = false;
-			for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-				size_t l = strlen(marks[k]);
-				if (b - i >= l && memcmp(s + i, marks[k], l) == 0) {
-					i += l;
-					any = more = true;
-				}
-			}
-			while (i < b && s[i] == ' ')
-				i++;
-		}
-		sides += any;
-		if (side == 0) {
-			size_t d = i;
-			while (i < b && s[i] >= '0' && s[i] <= '9')
-				i++;
-			if (i == d || i - d > 4)
-				return false;
-			while (i < b && s[i] == ' ')
-				i++;
-		}
-	}
-	return sides == 2 && i == b;
+	/* dashes or dots on both sides of the number */
+	bool before, after;
+	size_t i = page_digits(s, b, page_marks(s, b, a, &before));
+	return i && before && page_marks(s, b, i, &after) == b && after;
 }
 
 /* Page numbers a PDF or a print layout leaves on lines of their own, cut
