@@ -852,17 +852,45 @@ static bool sect_campaign_now(fstate *st)
 	return st->sect_campaign;
 }
 
+/* After a match of the context words in st->x->md: the scope its group
+ * names (LG_SCOPE_ALL, LG_SCOPE_BUREAU, LG_SCOPE_TOWN); -2 for a wider
+ * area's (全省 in a city's report); -1 for none (a period, a year, a
+ * campaign).  *ms..*me: the group's words. */
+static int matched_scope(fstate *st, size_t *ms, size_t *me)
+{
+	pcre2_match_data *md = st->x->md;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t novec = pcre2_get_ovector_count(md);
+	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
+		int gn = st->x->grp[g];
+		if (gn <= 0 || (uint32_t)gn >= novec || ov[2 * gn] == PCRE2_UNSET)
+			continue;
+		*ms = ov[2 * gn];
+		*me = ov[2 * gn + 1];
+		if (g == LG_CTX_ALL)
+			return wider_area(st->s + *ms, *me - *ms, st->rep->level) ? -2 : LG_SCOPE_ALL;
+		return g == LG_CTX_BUREAU ? LG_SCOPE_BUREAU : LG_SCOPE_TOWN;
+	}
+	return -1;
+}
+
+/* Past the spaces and the section marker (一、 （一） 1.) at s[i]. */
+static size_t after_marker(const char *s, size_t e, size_t i)
+{
+	size_t after;
+	i = skip_spaces(s, e, i);
+	return marker_at(s, e, i, &after) != MARK_NONE ? skip_spaces(s, e, after) : i;
+}
+
 /* The scope a heading s[hs..he) opens with, after its marker and a year:
  * （一）市本级执法情况 本级, （二）乡镇（街道）执法情况 乡镇, 全市… 全辖区; -1
- * none, and for a heading in parts (区级统筹，镇街落实).  The bureau named in a heading (市应急管理局…工作情况) is who
- * reports, not a scope, and a scope word later in it (推进乡镇综合行政执法
- * 改革) is a topic. */
+ * for none, and for a heading in parts (区级统筹，镇街落实).  The bureau
+ * named in a heading (市应急管理局…工作情况) is who reports, not a scope,
+ * and a scope word later in it (推进乡镇综合行政执法改革) is a topic. */
 static int heading_scope(fstate *st, size_t hs, size_t he)
 {
 	const char *s = st->s;
-	size_t i = skip_spaces(s, he, hs), after = i;
-	if (marker_at(s, he, i, &after) != MARK_NONE)
-		i = skip_spaces(s, he, after);
+	size_t i = after_marker(s, he, hs);
 	if (i + 7 <= he && s[i] >= '1' && s[i] <= '2' && memcmp(s + i + 4, "年", 3) == 0) {
 		i += 7;
 		if (at_lit(s, he, i, LIT("度")))
@@ -871,24 +899,14 @@ static int heading_scope(fstate *st, size_t hs, size_t he)
 	/* a theme in parts (区级统筹，镇街落实) names no one scope */
 	if (memmem(s + i, he - i, "，", 3) || memchr(s + i, ',', he - i) || memmem(s + i, he - i, "、", 3))
 		return -1;
-	pcre2_match_data *md = st->x->md;
-	if (i >= he || lg_re_exec(st->ctx_anchored, md, s, he, i, 0) < 0)
+	size_t ms, me;
+	if (i >= he || lg_re_exec(st->ctx_anchored, st->x->md, s, he, i, 0) < 0)
 		return -1;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	size_t ms = ov[0], me = ov[1];
-	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
-		int gn = st->x->grp[g];
-		if (gn <= 0 || ov[2 * gn] == PCRE2_UNSET)
-			continue;
-		if (g == LG_CTX_ALL && !wider_area(s + ms, me - ms, st->rep->level))
-			return LG_SCOPE_ALL;
-		if (g == LG_CTX_TOWN)
-			return LG_SCOPE_TOWN;
-		if (g == LG_CTX_BUREAU && me - ms >= 6 && (memcmp(s + me - 3, "级", 3) == 0 || memmem(s + ms, me - ms, "机关", 6)))
-			return LG_SCOPE_BUREAU;
+	int sc = matched_scope(st, &ms, &me);
+	/* of the bureau: a level (市本级, 区级) or its offices (局机关), not its name */
+	if (sc == LG_SCOPE_BUREAU && !(me - ms >= 6 && (memcmp(s + me - 3, "级", 3) == 0 || memmem(s + ms, me - ms, "机关", 6))))
 		return -1;
-	}
-	return -1;
+	return sc >= 0 ? sc : -1;
 }
 
 /* The scope the paragraph's heading sentence opens with, for the
@@ -943,9 +961,7 @@ static int marker_level(const char *s, size_t n, size_t i)
 static bool heading_campaign(fstate *st, size_t hs, size_t he)
 {
 	const char *s = st->s;
-	size_t i = skip_spaces(s, he, hs), after;
-	if (marker_at(s, he, i, &after) != MARK_NONE)
-		i = skip_spaces(s, he, after);
+	size_t i = after_marker(s, he, hs);
 	if (at_lit(s, he, i, LIT("开展")))
 		i += 6;
 	if (!at_lit(s, he, i, LIT("“")))
@@ -2360,21 +2376,11 @@ static int name_scope(fstate *st, size_t a, size_t b)
 	const char *s = st->s;
 	while (a < b && s[a] == ' ')
 		a++;
-	pcre2_match_data *md = st->x->md;
-	if (a >= b || lg_re_exec(st->ctx_anchored, md, s, b, a, 0) < 0)
+	size_t ms, me;
+	if (a >= b || lg_re_exec(st->ctx_anchored, st->x->md, s, b, a, 0) < 0)
 		return -1;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	if (ov[1] != b)
-		return -1;
-	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
-		int gn = st->x->grp[g];
-		if (gn <= 0 || ov[2 * gn] == PCRE2_UNSET)
-			continue;
-		if (g == LG_CTX_ALL)
-			return wider_area(s + ov[0], ov[1] - ov[0], st->rep->level) ? -1 : LG_SCOPE_ALL;
-		return g == LG_CTX_TOWN ? LG_SCOPE_TOWN : LG_SCOPE_BUREAU;
-	}
-	return -1;
+	int sc = matched_scope(st, &ms, &me);
+	return sc >= 0 && me == b ? sc : -1;
 }
 
 /* Do the words s[a..b) end in 分别为 (分别是, 分别达到, 分别有)?  Then the
@@ -3491,17 +3497,7 @@ static int label_scope(fstate *st, const cell *lab, bool *named_town)
 	}
 	if (!lg_re_search(st->ctx_re, md, st->s, lab->b, lab->a, &ms, &me))
 		return -1;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	uint32_t novec = pcre2_get_ovector_count(md);
-	for (int g = LG_CTX_ALL; g <= LG_CTX_TOWN; g++) {
-		int gn = st->x->grp[g];
-		if (gn > 0 && (uint32_t)gn < novec && ov[2 * gn] != PCRE2_UNSET) {
-			if (g == LG_CTX_ALL && wider_area(st->s + ov[2 * gn], ov[2 * gn + 1] - ov[2 * gn], st->rep->level))
-				return -2;
-			return g == LG_CTX_ALL ? LG_SCOPE_ALL : g == LG_CTX_BUREAU ? LG_SCOPE_BUREAU : LG_SCOPE_TOWN;
-		}
-	}
-	return -1;
+	return matched_scope(st, &ms, &me);
 }
 
 /* A row of a table whose columns name the indicators and whose rows name
