@@ -3035,6 +3035,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
 	bool by_part = false;
+	bool wider = false; /* turned away as a wider area's */
 	bool rules = re_find(st, lg_vocab_any_rule(v), subj->s, subj->len, NULL, NULL);
 	if (st->in_plan) {
 		role = LG_ROLE_EXCLUDED;
@@ -3081,6 +3082,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (st->ctx_wider) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a figure of a wider area (全国, 全省, 全市 in a county)";
+		wider = true;
 	} else if (st->ctx_year && st->rep->year && st->ctx_year != st->rep->year) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "refers to another year";
@@ -3131,7 +3133,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		item_of_comparison(st, q->num_start);
 	else if (role == LG_ROLE_EXCLUDED && st->nitems && st->item_at[st->nitems - 1] == q->num_start) {
 		st->item_xind[st->nitems - 1] = best;
-		if (st->ctx_wider && reason && strstr(reason, "wider"))
+		if (wider)
 			st->item_wide_bits |= 1u << (st->nitems - 1);
 	}
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
