@@ -134,6 +134,10 @@ const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n);
 const lg_re *lg_vocab_any_rule(const lg_vocab *v);
 
 const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r);
+/* The word a rule anchored with \G begins with, when it has one (at most
+ * three characters: 开展 for campaign_opens), to look for before trying
+ * the rule; NULL when it has none. */
+const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by

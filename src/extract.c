@@ -1063,6 +1063,7 @@ static void start_paragraph(fstate *st, size_t pos)
 static void townships(fstate *st, size_t upto)
 {
 	const char *s = st->s;
+	const char *camp_lead = lg_vocab_rule_lead(st->v, LG_RULE_CAMPAIGN_OPENS);
 	size_t i = st->town_at;
 	while (i < upto) {
 		if (st->town_pending) {
@@ -1077,7 +1078,7 @@ static void townships(fstate *st, size_t upto)
 				st->ctx_scope_end = me;
 				st->ctx_wider = false;
 				st->ctx_item = false;
-			} else if (at_lit(s, upto, i, LIT("开展")) &&
+			} else if ((!camp_lead || at_lit(s, upto, i, camp_lead, strlen(camp_lead))) &&
 				   lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_OPENS), st->x->md, s, upto, i, &ms, &me) &&
 				   ms == i) {
 				/* 开展…专项整治三年行动，: the campaign's figures follow */

@@ -77,6 +77,7 @@ struct lg_vocab {
 	int scope_rank[LG_SCOPE_COUNT];
 	src_loc rule_src[LG_RULE_COUNT];
 	lg_re *rule[LG_RULE_COUNT];
+	char *rule_lead[LG_RULE_COUNT]; /* an anchored rule's leading word (\G开展…: 开展), or NULL */
 	/* the scope words per bureau level; a level's pair is compiled when a
 	 * report of that level first asks for it (ready[], under lazy_mu):
 	 * most corpora hold reports of one or two levels */
@@ -159,6 +160,8 @@ static void clear_compiled(lg_vocab *v)
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
 		lg_re_free(v->rule[r]);
 		v->rule[r] = NULL;
+		free(v->rule_lead[r]);
+		v->rule_lead[r] = NULL;
 	}
 	lg_re_free(v->campaign);
 	v->campaign = NULL;
@@ -1113,6 +1116,14 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 			lg_buf_release(&anyr);
 			return st;
 		}
+		/* the one word an anchored rule begins with, to look for first */
+		char **lw = NULL;
+		size_t nlw = 0;
+		if (l->src && strncmp(l->src, "\\G", 2) == 0 && leading_words(l->src + 2, &lw, &nlw) && nlw == 1) {
+			v->rule_lead[r] = lw[0];
+			nlw = 0;
+		}
+		free_list(lw, nlw);
 		if (r <= LG_RULE_SINGLE_CASE)
 			lg_buf_addf(&anyr, "%s(?:%s)", r ? "|" : "", l->src ? l->src : "(?!)");
 	}
@@ -1212,6 +1223,11 @@ const int *lg_vocab_by_unit(const lg_vocab *v, int unit_id, size_t *n)
 const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r)
 {
 	return v->rule[r];
+}
+
+const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r)
+{
+	return v->rule_lead[r];
 }
 
 const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)

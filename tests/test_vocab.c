@@ -27,6 +27,16 @@ START_TEST(builtin_has_the_indicators)
 }
 END_TEST
 
+/* A rule anchored with \G is looked for by its leading word first: the
+ * word comes from the pattern (data), none when it has none. */
+START_TEST(anchored_rule_leading_word)
+{
+	ck_assert_str_eq(lg_vocab_rule_lead(t_vocab(), LG_RULE_CAMPAIGN_OPENS), "开展");
+	ck_assert_ptr_null(lg_vocab_rule_lead(t_vocab(), LG_RULE_TOWNSHIP));
+	ck_assert_ptr_null(lg_vocab_rule_lead(t_vocab(), LG_RULE_PLAN));
+}
+END_TEST
+
 START_TEST(units_accepted)
 {
 	const lg_vocab *v = t_vocab();
@@ -305,6 +315,7 @@ Suite *suite_vocab(void)
 	TCase *tc = tcase_create("vocab");
 	tcase_add_test(tc, builtin_has_the_indicators);
 	tcase_add_test(tc, units_accepted);
+	tcase_add_test(tc, anchored_rule_leading_word);
 	tcase_add_test(tc, extend_and_replace);
 	tcase_add_test(tc, broken_vocabularies);
 	tcase_add_test(tc, scopes_parse);
