@@ -69,6 +69,7 @@ typedef struct {
 	size_t nnone_lit;
 	/* by canonical unit id: 0 not accepted, 1 reported as `unit`, 2 kept */
 	unsigned char accept_id[128];
+	int unit_id;             /* `unit`'s id (lg_units_canon_id), -1 none */
 	char *origin;            /* file the entry came from */
 	size_t line;             /* its line there */
 } lg_indicator;
@@ -138,6 +139,10 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r);
  * three characters: 开展 for campaign_opens), to look for before trying
  * the rule; NULL when it has none. */
 const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r);
+/* Are indicators a and b one's part of the other: the same, one the sum
+ * of the other (罚没款 and 罚款), two parts of one sum (罚款 and 没收违法
+ * 所得), or one the other's stand-in (proxy)?  Worked out when compiled. */
+bool lg_vocab_related(const lg_vocab *v, int a, int b);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by

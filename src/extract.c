@@ -55,11 +55,6 @@ struct lg_extractor {
 		bool on;
 	} none[LG_NONE_MAX];
 	int nnone;
-	/* rel[a * nind + b]: indicators a and b are one's part of the other
-	 * (related), worked out once */
-	bool *rel;
-	size_t nind;
-	int *ind_uid; /* each indicator's unit's id */
 };
 
 void lg_figures_init(lg_figures *f)
@@ -98,8 +93,6 @@ const char *lg_role_name(lg_role r)
 	}
 }
 
-static bool related(const lg_vocab *v, int a, int b);
-
 lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 {
 	lg_extractor *x = lg_xcalloc(1, sizeof *x);
@@ -108,14 +101,6 @@ lg_extractor *lg_extractor_new(const lg_vocab *v, bool explain)
 	x->explain = explain;
 	x->tset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->tset);
 	x->eset = lg_xcalloc(lg_vocab_set_words(v), sizeof *x->eset);
-	x->nind = lg_vocab_count(v);
-	x->ind_uid = lg_xcalloc(x->nind, sizeof *x->ind_uid);
-	for (size_t a = 0; a < x->nind; a++)
-		x->ind_uid[a] = lg_units_canon_id(lg_vocab_get(v, a)->unit);
-	x->rel = lg_xcalloc(x->nind * x->nind, sizeof *x->rel);
-	for (size_t a = 0; a < x->nind; a++)
-		for (size_t b = 0; b < x->nind; b++)
-			x->rel[a * x->nind + b] = related(v, (int)a, (int)b);
 	lg_buf_init(&x->subj);
 	lg_buf_init(&x->clause);
 	lg_buf_init(&x->np);
@@ -234,8 +219,6 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
 	lg_buf_release(&x->partw);
-	free(x->rel);
-	free(x->ind_uid);
 	free(x);
 }
 
@@ -1685,7 +1668,7 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	if (unit == q->unit)
 		f->unit_id = q->unit_id;
 	else if (ind >= 0 && unit == lg_vocab_get(st->v, (size_t)ind)->unit)
-		f->unit_id = st->x->ind_uid[ind];
+		f->unit_id = lg_vocab_get(st->v, (size_t)ind)->unit_id;
 	else
 		f->unit_id = unit ? lg_units_canon_id(unit) : -1;
 	f->approx = q->approx;
@@ -2584,20 +2567,16 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
-/* Are indicators a and b one's part of the other: the same, one the sum
- * of the other (罚没款 and 罚款), two parts of one sum (罚款 and 没收违法所得
- * in 罚款365万元(含没收违法所得5万元)), or one the other's stand-in? */
-static bool related(const lg_vocab *v, int a, int b)
+/* Can a number of indicator w be the whole of a part of ind: w related
+ * to ind, or the words before the 其中 at p naming ind too (*named: that
+ * answer, -1 until asked)? */
+static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
 {
-	if (a == b || part_of_sum(v, a, b) || part_of_sum(v, b, a))
+	if (lg_vocab_related(st->v, w, ind))
 		return true;
-	const lg_indicator *da = lg_vocab_get(v, (size_t)a), *db = lg_vocab_get(v, (size_t)b);
-	if ((da->proxy && strcmp(da->proxy, db->name) == 0) || (db->proxy && strcmp(db->proxy, da->name) == 0))
-		return true;
-	for (size_t k = 0; k < lg_vocab_count(v); k++)
-		if (part_of_sum(v, (int)k, a) && part_of_sum(v, (int)k, b))
-			return true;
-	return false;
+	if (*named < 0)
+		*named = lg_re_search(lg_vocab_get(st->v, (size_t)ind)->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
+	return *named > 0;
 }
 
 /* Is there a whole for a part of indicator ind (a 其中 or 含 before the
@@ -2619,31 +2598,21 @@ static int whole_given(fstate *st, size_t cs, int ind)
 	if (p == SIZE_MAX)
 		p = cs;
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
-	int named = -1; /* do the words before the 其中 name ind (asked when needed) */
+	int named = -1; /* do the words before the 其中 name ind (asked once, when needed) */
 	size_t fig_at = 0, away_at = 0; /* place + 1 of the latest of each */
-	const bool *rel = st->x->rel + (size_t)ind * st->x->nind;
+	const char *u;
 	for (size_t i = st->sent_fig_first; i < st->out->n; i++) {
 		const lg_figure *f = &st->out->v[i];
-		const char *u;
-		if (f->norm_start >= p || f->role == LG_ROLE_EXCLUDED || f->indicator < 0 || f->norm_start < fig_at)
-			continue;
-		/* a figure of ind itself is in a unit ind takes */
-		if (f->indicator != ind && !lg_vocab_accepts_id(d, f->unit_id, NULL, &u))
-			continue;
-		if (!rel[f->indicator] && named < 0)
-			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
-		if (rel[f->indicator] || named > 0)
+		/* (a figure of ind itself is in a unit ind takes) */
+		if (f->norm_start < p && f->role != LG_ROLE_EXCLUDED && f->indicator >= 0 &&
+		    (f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)) &&
+		    whole_of(st, f->indicator, ind, p, &named))
 			fig_at = f->norm_start + 1;
 	}
-	for (int k = 0; k < st->nitems && st->item_at[k] < p; k++) {
-		const char *u;
-		if (st->item_xind[k] < 0 || ((st->item_wide_bits >> k) & 1) || !lg_vocab_accepts_id(d, st->item_uid[k], NULL, &u))
-			continue;
-		if (!rel[st->item_xind[k]] && named < 0)
-			named = lg_re_search(d->trigger, st->x->md, st->s, p, st->sent_start, NULL, NULL);
-		if (rel[st->item_xind[k]] || named > 0)
+	for (int k = 0; k < st->nitems && st->item_at[k] < p; k++)
+		if (st->item_xind[k] >= 0 && !((st->item_wide_bits >> k) & 1) &&
+		    lg_vocab_accepts_id(d, st->item_uid[k], NULL, &u) && whole_of(st, st->item_xind[k], ind, p, &named))
 			away_at = st->item_at[k] + 1;
-	}
 	return away_at > fig_at ? -1 : fig_at ? 1 : 0;
 }
 

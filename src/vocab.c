@@ -78,6 +78,7 @@ struct lg_vocab {
 	src_loc rule_src[LG_RULE_COUNT];
 	lg_re *rule[LG_RULE_COUNT];
 	char *rule_lead[LG_RULE_COUNT]; /* an anchored rule's leading word (\G开展…: 开展), or NULL */
+	bool *related; /* [a * nind + b]: lg_vocab_related */
 	/* the scope words per bureau level; a level's pair is compiled when a
 	 * report of that level first asks for it (ready[], under lazy_mu):
 	 * most corpora hold reports of one or two levels */
@@ -172,6 +173,8 @@ static void clear_compiled(lg_vocab *v)
 	}
 	lg_re_free(v->any_rule);
 	v->any_rule = NULL;
+	free(v->related);
+	v->related = NULL;
 	for (int k = 0; k < 2; k++) {
 		free(v->sidx[k].keys);
 		free(v->sidx[k].masks);
@@ -1013,6 +1016,29 @@ static size_t context_level(const lg_vocab *cv, const char *level)
 	return lv;
 }
 
+/* Is indicator part one of those whole is the sum of? */
+static bool sum_of(const lg_vocab *v, size_t whole, size_t part)
+{
+	const lg_indicator *w = &v->ind[whole];
+	for (size_t k = 0; k < w->nparts; k++)
+		if (strcmp(w->parts[k], v->ind[part].name) == 0)
+			return true;
+	return false;
+}
+
+static bool related(const lg_vocab *v, size_t a, size_t b)
+{
+	if (a == b || sum_of(v, a, b) || sum_of(v, b, a))
+		return true;
+	const lg_indicator *da = &v->ind[a], *db = &v->ind[b];
+	if ((da->proxy && strcmp(da->proxy, db->name) == 0) || (db->proxy && strcmp(db->proxy, da->name) == 0))
+		return true;
+	for (size_t k = 0; k < v->nind; k++)
+		if (sum_of(v, k, a) && sum_of(v, k, b))
+			return true;
+	return false;
+}
+
 lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 {
 	lg_status st = LG_OK;
@@ -1077,6 +1103,7 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		lg_indicator *d = &v->ind[i];
 		memset(d->accept_id, 0, sizeof d->accept_id);
 		int id = lg_units_canon_id(d->unit);
+		d->unit_id = id;
 		if (id >= 0)
 			d->accept_id[id] = 1;
 		for (size_t k = 0; k < d->nsame; k++)
@@ -1106,6 +1133,10 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 				return LG_ERR_SYNTAX;
 			}
 	}
+	v->related = lg_xcalloc(v->nind * v->nind, sizeof *v->related);
+	for (size_t a = 0; a < v->nind; a++)
+		for (size_t b = 0; b < v->nind; b++)
+			v->related[a * v->nind + b] = related(v, a, b);
 	lg_buf anyr = LG_BUF_INIT;
 	for (int r = 0; r < LG_RULE_COUNT; r++) {
 		src_loc *l = &v->rule_src[r];
@@ -1228,6 +1259,11 @@ const lg_re *lg_vocab_rule(const lg_vocab *v, lg_rule r)
 const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r)
 {
 	return v->rule_lead[r];
+}
+
+bool lg_vocab_related(const lg_vocab *v, int a, int b)
+{
+	return v->related[(size_t)a * v->nind + (size_t)b];
 }
 
 const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)
