@@ -2121,20 +2121,16 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	 * more, the first ones are no longer among the items a change is
 	 * aligned with, and an export, which reads fewer figures, keeps the
 	 * same latest ones */
-	size_t idx[64], m = 0;
+	size_t cand[64], m = 0;
 	for (size_t i = st->out->n; i > st->sent_fig_first && m < 64; i--) {
 		const lg_figure *f = &st->out->v[i - 1];
 		/* an aside is no candidate, by its words or by the brackets the
 		 * items below are left out for (the same in an export, which
 		 * passes some of them over) */
 		if (f->role != LG_ROLE_EXCLUDED && !f->aside && f->norm_start < q->start && !in_brackets(st, f->norm_start))
-			idx[m++] = i - 1;
+			cand[64 - ++m] = i - 1;
 	}
-	for (size_t lo = 0, hi = m; lo + 1 < hi; lo++, hi--) {
-		size_t t = idx[lo];
-		idx[lo] = idx[hi - 1];
-		idx[hi - 1] = t;
-	}
+	const size_t *idx = cand + 64 - m; /* in the sentence's order */
 	/* the items before the phrase, asides in brackets left out; a change
 	 * is never given to a figure before a number that names no indicator
 	 * (or was passed over, and might have been a figure): it is that
