@@ -81,6 +81,7 @@ lg_figure *lg_figures_push(lg_figures *f)
 	}
 	lg_figure *g = &f->v[f->n++];
 	memset(g, 0, sizeof *g);
+	g->unit_id = -1; /* none until a unit is set (0 is a unit's id) */
 	return g;
 }
 
