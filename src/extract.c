@@ -516,7 +516,7 @@ typedef struct {
 	size_t heading_s, heading_e;
 	bool heading_pending;
 	bool sent_has_count; /* a count or amount an indicator takes: no heading */
-	size_t town_at;      /* townships: the sentence is read up to here */
+	size_t town_at;      /* clause openings (a township, a campaign): read up to here */
 	bool town_pending;   /* ... where a clause starts, not yet asked about */
 
 	size_t sent_start;
@@ -1044,7 +1044,7 @@ static void start_paragraph(fstate *st, size_t pos)
  * the rule campaign_opens) is the campaign's.  Each clause start of the
  * sentence up to `upto` -- the sentence start, after , ; : ) or ， -- is
  * asked once (the rules anchored there), in step with the scope words. */
-static void townships(fstate *st, size_t upto)
+static void clause_openings(fstate *st, size_t upto)
 {
 	const char *s = st->s;
 	const char *camp_lead = lg_vocab_rule_lead(st->v, LG_RULE_CAMPAIGN_OPENS);
@@ -1343,7 +1343,7 @@ static void ctx_update(fstate *st, size_t upto)
 	}
 	if (st->ctx_item && upto > st->ctx_item_end)
 		item_scope_ends(st);
-	townships(st, upto);
+	clause_openings(st, upto);
 	st->ctx_scanned = upto;
 	st->ctx_retry = retry;
 }
