@@ -2564,6 +2564,65 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
+/* The han character just before byte i (0: none). */
+static unsigned han_before(const char *s, size_t i)
+{
+	if (i < 3)
+		return 0;
+	unsigned cp;
+	lg_utf8_decode(s + i - 3, &cp);
+	return is_han(cp) ? cp : 0;
+}
+
+/* Do two kinds' names end in the same head noun: the same character, or
+ * both a person (企业主要负责人, 安全管理人员)? */
+static bool same_head(unsigned a, unsigned b)
+{
+	static const unsigned person[] = {0x4EBA /* 人 */, 0x5458 /* 员 */, 0x8005 /* 者 */, 0x5DE5 /* 工 */};
+	if (!a || !b)
+		return false;
+	if (a == b)
+		return true;
+	bool pa = false, pb = false;
+	for (size_t k = 0; k < sizeof person / sizeof person[0]; k++) {
+		pa |= a == person[k];
+		pb |= b == person[k];
+	}
+	return pa && pb;
+}
+
+/* "培训企业主要负责人1200人次、安全管理人员2000人次", "检查危化企业120家
+ * 次、烟花爆竹企业80家次": the next kind of a list joined by 、 -- right
+ * after the sentence's latest figure, a name of at most ten characters
+ * with no number, ending in the same head noun as the words before that
+ * figure, in the same unit -- counts what that figure counts.  Its
+ * indicator, or -1. */
+static int kind_in_list(fstate *st, const lg_qty *q, const char **unit_out)
+{
+	if (st->out->n <= st->sent_fig_first)
+		return -1;
+	const lg_figure *f = &st->out->v[st->out->n - 1];
+	const char *s = st->s;
+	size_t k = f->norm_end;
+	if (f->indicator < 0 || f->role == LG_ROLE_EXCLUDED || f->aside || !at_lit(s, st->n, k, LIT("、")))
+		return -1;
+	const char *u;
+	if (!lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)f->indicator), q->unit_id, q->unit, &u) ||
+	    strcmp(f->unit, u) != 0)
+		return -1;
+	size_t chars = 0;
+	for (size_t i = k + 3; i < q->start; chars++) {
+		unsigned cp;
+		i += cp_at(s, q->start, i, &cp);
+		if (!is_han(cp))
+			return -1;
+	}
+	if (chars < 2 || chars > 10 || !same_head(han_before(s, f->norm_start), han_before(s, q->start)))
+		return -1;
+	*unit_out = u;
+	return f->indicator;
+}
+
 /* Can a number of indicator w be the whole of a part of ind: w related
  * to ind, or the words before the 其中 at p naming ind too (*named: that
  * answer, -1 until asked)? */
@@ -2888,6 +2947,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	 * that is only a scope takes the whole's indicator, a part of it in
 	 * that scope */
 	int part_scope = -1;
+	bool by_kind = false; /* the next kind of a list (kind_in_list) */
 	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0) {
 		const char *u;
 		if (lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u)) {
@@ -2954,6 +3014,10 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 				best = ind;
 				best_unit = u;
 			}
+		}
+		if (best < 0 && !in_paren && (best = kind_in_list(st, q, &u)) >= 0) {
+			best_unit = u;
+			by_kind = true;
 		}
 		if (best < 0) {
 			item_no_figure(st, q->num_start, subj_s, subj_e);
@@ -3057,6 +3121,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	} else if (change_words(st, q->end, q->end + 30 < n ? q->end + 30 : n, NULL)) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "where a change started (由…增加到…)";
+	} else if (by_kind) {
+		role = LG_ROLE_SUB;
+		reason = "the next kind of a list, a part of what the list counts";
 	} else if (by_link || rule_hit(st, LG_RULE_PART, subj, why, sizeof why)) {
 		role = LG_ROLE_SUB;
 		reason = "one kind of the indicator's cases, a part of its total";
