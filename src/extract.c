@@ -1520,6 +1520,30 @@ static size_t np_end_at(fstate *st, size_t a)
 	return i;
 }
 
+/* "对46家企业、52名个人作出行政处罚": where the noun phrase after a count
+ * ends at 、 and the next count of the list follows, the list's last noun
+ * phrase (and what it is the object of) is read with the first's -- the
+ * end of the list's words, or e. */
+static size_t np_list_end(fstate *st, size_t e)
+{
+	const char *s = st->s;
+	size_t n = st->n;
+	for (int items = 0; items < 8 && at_lit(s, n, e, LIT("、")); items++) {
+		size_t k = e + 3;
+		if (k >= n || s[k] < '0' || s[k] > '9')
+			break;
+		while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+			k++;
+		unsigned cp;
+		cp_at(s, n, k, &cp);
+		size_t e2 = is_han(cp) ? np_end_at(st, k) : k;
+		if (e2 == k)
+			break;
+		e = e2;
+	}
+	return e;
+}
+
 /* End of the last match of re in text (0 when none). */
 static bool last_match(fstate *st, const lg_re *re, const lg_buf *text, size_t *end)
 {
@@ -2890,6 +2914,8 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	lg_vocab_may_begin_set(v, false, cps, decode_cps(subj, cps), x->tset);
 	if (pre)
 		lg_vocab_may_begin_set(v, true, cps, decode_cps(&x->np, cps), x->eset);
+	bool np_listed = false;
+read_candidates:
 	for (size_t c = 0; c < nc; c++) {
 		const lg_indicator *d = lg_vocab_get(v, (size_t)cand[c]);
 		const char *cu;
@@ -2928,6 +2954,17 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 			best_subj = from_subj;
 			best_dist = dist;
 			best_excl = excl;
+		}
+	}
+	if (best < 0 && pre && !np_listed && npe == npe0) {
+		/* "对46家企业、52名个人作出行政处罚": nothing named the count; the
+		 * list's last noun phrase may */
+		size_t le = np_list_end(st, npe);
+		if (le > npe) {
+			masked_copy(&x->np, s, after, le);
+			lg_vocab_may_begin_set(v, true, cps, decode_cps(&x->np, cps), x->eset);
+			np_listed = true;
+			goto read_candidates;
 		}
 	}
 
