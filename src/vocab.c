@@ -607,10 +607,6 @@ static pcre2_code *compile_raw(const char *src, lg_vocab *v, const char *what, c
 	pcre2_code *re = compile_checked(src, what, origin, line, seg, extra, st, err);
 	if (!re)
 		return NULL;
-	/* JIT when available; the interpreter is the fallback (and is what
-	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code) */
-	if (!v->no_jit)
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE | ((extra & PCRE2_ANCHORED) ? PCRE2_JIT_PARTIAL_HARD : 0));
 	uint32_t cap = 0;
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
 	if (cap + 1 > v->maxcap)
@@ -641,12 +637,37 @@ static bool can_begin(const pcre2_code *re, pcre2_match_data *md, unsigned cp)
 	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
+enum { RE_PENDING, RE_JIT, RE_INTERP };
+
 struct lg_re {
 	pcre2_code *code;
 	uint8_t *starts; /* bit cp of byte cp/8: cp can begin a match; NULL: no prefilter */
 	bool anchored;
-	bool jit; /* JIT-compiled: matched by pcre2_jit_match, without pcre2_match's checks */
+	/* RE_JIT: matched by pcre2_jit_match, without pcre2_match's checks;
+	 * RE_PENDING: JIT-compiled on first use (re_ready), so that a run
+	 * pays only for the patterns it matches (an export of 罚款 never
+	 * asks most indicators' words) */
+	_Atomic int state;
 };
+
+/* JIT compile re on its first use, once, whichever thread asks first; the
+ * interpreter is the fallback. */
+static int re_ready(lg_re *re)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&mu);
+	int st = atomic_load_explicit(&re->state, memory_order_relaxed);
+	if (st == RE_PENDING) {
+		size_t size = 0;
+		st = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE | (re->anchored ? PCRE2_JIT_PARTIAL_HARD : 0)) == 0 &&
+				     pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0
+			     ? RE_JIT
+			     : RE_INTERP;
+		atomic_store_explicit(&re->state, st, memory_order_release);
+	}
+	pthread_mutex_unlock(&mu);
+	return st;
+}
 
 void lg_re_free(lg_re *r)
 {
@@ -774,8 +795,9 @@ static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, c
 	lg_re *r = lg_xcalloc(1, sizeof *r);
 	r->code = code;
 	r->anchored = (extra & PCRE2_ANCHORED) != 0;
-	size_t jit = 0;
-	r->jit = pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit) == 0 && jit > 0;
+	/* JIT when available (on first use); the interpreter is what
+	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code */
+	atomic_init(&r->state, v->no_jit ? RE_INTERP : RE_PENDING);
 	if (!r->anchored) /* the anchored context copies are matched raw, by group */
 		build_starts(r, src);
 	return r;
@@ -1278,7 +1300,10 @@ const lg_re *lg_vocab_context_anchored(const lg_vocab *v, const char *level)
 
 int lg_re_exec(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, size_t start, uint32_t opts)
 {
-	if (re->jit)
+	int st = atomic_load_explicit(&re->state, memory_order_acquire);
+	if (st == RE_PENDING)
+		st = re_ready((lg_re *)re);
+	if (st == RE_JIT)
 		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start, opts, md, NULL);
 	return pcre2_match(re->code, (PCRE2_SPTR)s, n, start, opts | PCRE2_NO_UTF_CHECK, md, NULL);
 }
