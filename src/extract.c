@@ -2835,8 +2835,9 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	cp_at(s, n, after, &cp);
 	bool pre = is_han(cp) && !at_lit(s, n, after, LIT("等")) && !at_lit(s, n, after, LIT("余")) &&
 		   !at_lit(s, n, after, LIT("多"));
-	/* "1.2万元以下的简易程序案件": a noun follows, whatever comes after it */
-	bool noun_follows = pre;
+	/* "1.2万元以下的简易程序案件": a noun follows, whatever comes after it;
+	 * "罚款金额在10万元以上的5起案件": a bound that qualifies what follows */
+	bool noun_follows = pre || (q->trailing_yishang && at_lit(s, n, q->end, LIT("的")));
 	size_t npe = pre ? np_end_at(st, after) : q->end;
 	size_t npe0 = npe; /* where the noun phrase after the count ends */
 	if (pre && npe < n && s[npe] >= '0' && s[npe] <= '9') {
