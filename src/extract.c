@@ -608,6 +608,9 @@ typedef struct {
 	 * of each indicator */
 	int npend;
 	int pend_ind[8];
+	/* "罚款总额较上年增长23%，达到456万元": the names of a change whose
+	 * level follows it, and where the change ends (0: none) */
+	size_t ahead_ns, ahead_ne, ahead_end;
 	long long pend_val[8];
 	/* ... given after a 其中 (罚没款…，其中罚款812.3万元、没收…): itself a
 	 * part of a sum, it is no whole the parts after it make a sum of */
@@ -757,6 +760,7 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->last_fig_excl = false;
 	st->resp_n = st->resp_k = 0;
 	st->npend = 0;
+	st->ahead_end = 0;
 	/* "其中，对单位处罚36宗…；对个人处罚7宗…": the parts a 其中 opens
 	 * run on after a semicolon */
 	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
@@ -1908,7 +1912,7 @@ static int indicator_named(fstate *st, const lg_buf *words, int uid, const char 
  * figures in their own sentence (…38起，死亡35人，受伤21人，…，事故起数和死亡人数
  * 同比分别下降17.4%、12.5%).  Returns false, and gives nothing, unless every
  * name names an indicator. */
-static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv)
+static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv, bool ahead)
 {
 	const char *s = st->s;
 	const char *fb = memmem(s + a, b - a, "分别", 6);
@@ -1927,7 +1931,7 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 	}
 	for (size_t i = 0; i < k; i++) {
 		bool found = false;
-		for (size_t f = st->out->n; f > 0 && !found; f--) {
+		for (size_t f = st->out->n; f > 0 && !found && !ahead; f--) {
 			lg_figure *g = &st->out->v[f - 1];
 			/* this paragraph or the one before, at most 1,500 bytes back */
 			if (g->norm_start < st->prev_para_start || g->norm_start + 1500 < a)
@@ -2000,7 +2004,7 @@ static void flat_figures(fstate *st, size_t end)
 		size_t ns[8], ne[8], k = split_names(s, a, e, ns, ne, 8);
 		long long zero[8] = { 0 };
 		if (k)
-			yoy_by_name(st, a, e, zero, k);
+			yoy_by_name(st, a, e, zero, k, false);
 	}
 }
 
@@ -2057,6 +2061,30 @@ static bool change_pct(lg_qty *q, bool ratio)
  * already the change a ratio to last year's level (是上年的2.3倍) makes,
  * and the words before it matched the yoy_ratio rule at names_at.
  * Returns the end of the consumed list. */
+/* "增长23%，达到456万元": after the change at j, a clause that is only a
+ * word of reaching and a number -- the level the change reached: where
+ * that number begins, or 0. */
+static size_t level_follows(fstate *st, size_t j)
+{
+	const char *s = st->s;
+	size_t n = st->n;
+	if (j < n && s[j] == ',')
+		j++;
+	else if (at_lit(s, n, j, LIT("，")))
+		j += 3;
+	else
+		return 0;
+	static const char *const verbs[] = { "达到", "达", "增至", "升至", "降至", "增加到", "减少到", "下降到", "上升到" };
+	for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+		size_t len = strlen(verbs[k]);
+		if (at_lit(s, n, j, verbs[k], len)) {
+			size_t at = skip_spaces(s, n, j + len);
+			return lg_units_can_start(s, n, at) ? at : 0;
+		}
+	}
+	return 0;
+}
+
 static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_at)
 {
 	bool paren;
@@ -2137,8 +2165,15 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	}
 	/* changes that name what changed go by the names (every name must
 	 * name an indicator) */
-	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv))
+	bool ahead = !ratio && nv == 1 && !named_only && level_follows(st, j) != 0;
+	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, ahead)) {
+		if (ahead) {
+			st->ahead_ns = ss;
+			st->ahead_ne = names_end;
+			st->ahead_end = j;
+		}
 		return j;
+	}
 	if (named_only)
 		return j;
 	/* the sentence's headline-candidate figures before the phrase, the
@@ -2812,6 +2847,15 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		subj_e = st->prev_subj_e;
 		in_paren = in_paren || st->prev_paren;
 		masked_copy(subj, s, subj_s, subj_e);
+	} else if (st->ahead_end && st->have_prev && st->prev_end == st->ahead_end &&
+		   level_follows(st, st->ahead_end) == q->start) {
+		/* "罚款总额较上年增长23%，达到456万元": the level the change
+		 * reached, named before the change */
+		borrowed = true;
+		subj_s = st->ahead_ns;
+		subj_e = st->ahead_ne;
+		masked_copy(subj, s, subj_s, subj_e);
+		st->ahead_end = 0;
 	} else if (ss > st->sent_start && (!st->have_prev || st->prev_end < ss) &&
 		   (blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0))) {
 		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause,
