@@ -575,6 +575,15 @@ static size_t scan_arabic(const char *s, size_t n, size_t i, char *digits, size_
 			sep = c;
 			group = 0;
 			j++;
+		} else if (c == '\xEF' && (!sep || sep == 'F') && !dot && group >= 1 && (grouped ? group == 3 : group <= 3) &&
+			   j + 6 < n && memcmp(s + j, "，", 3) == 0 && is_digit(s[j + 3]) && is_digit(s[j + 4]) &&
+			   is_digit(s[j + 5]) && (unsigned char)s[j + 6] >= 0xC0) {
+			/* "1，865家次": the full-width comma typed for a thousands
+			 * separator -- three digits, then a unit or 万/亿 */
+			grouped = true;
+			sep = 'F';
+			group = 0;
+			j += 3;
 		} else if (c == '.' && !dot && j + 1 < n && is_digit(s[j + 1])) {
 			dot = true;
 			if (k + 1 < cap)
