@@ -1053,21 +1053,30 @@ static void clause_openings(fstate *st, size_t upto)
 	const char *s = st->s;
 	const char *camp_lead = lg_vocab_rule_lead(st->v, LG_RULE_CAMPAIGN_OPENS);
 	size_t i = st->town_at;
+	if (i >= upto)
+		return;
+	/* the rules read the whole sentence, wherever the reading stopped */
+	compute_sent_end(st);
+	size_t lim = st->sent_end > upto ? st->sent_end : upto;
 	while (i < upto) {
 		if (st->town_pending) {
 			st->town_pending = false;
 			while (i < upto && s[i] == ' ')
 				i++;
+			if (i >= upto) {
+				st->town_pending = true;
+				break;
+			}
 			size_t ms, me;
 			if ((st->ctx_scope < 0 || i >= st->ctx_scope_at) &&
-			    lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, upto, i, &ms, &me) && ms == i) {
+			    lg_re_search(lg_vocab_rule(st->v, LG_RULE_TOWNSHIP), st->x->md, s, lim, i, &ms, &me) && ms == i) {
 				st->ctx_scope = LG_CTX_TOWN;
 				st->ctx_scope_at = ms;
 				st->ctx_scope_end = me;
 				st->ctx_wider = false;
 				st->ctx_item = false;
 			} else if ((!camp_lead || at_lit(s, upto, i, camp_lead, strlen(camp_lead))) &&
-				   lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_OPENS), st->x->md, s, upto, i, &ms, &me) &&
+				   lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_OPENS), st->x->md, s, lim, i, &ms, &me) &&
 				   ms == i) {
 				/* 开展…专项整治三年行动，: the campaign's figures follow */
 				st->ctx_campaign = true;
@@ -1227,6 +1236,8 @@ static void ctx_update(fstate *st, size_t upto)
 		for (int k = 0; k < st->nnp; k++)
 			if (ms >= st->np_s[k] && ms < st->np_e[k])
 				in_np = true;
+		/* the clause starts before the word first, in the text's order */
+		clause_openings(st, ms);
 		switch (which) {
 		case LG_CTX_ALL:
 		case LG_CTX_BUREAU:

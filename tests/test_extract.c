@@ -75,6 +75,29 @@ static void run_case(const char *file, size_t line, const char *input, int year,
 		}
 	}
 	(void)none;
+	/* --explain adds the numbers turned away and changes nothing else */
+	lg_extractor *xe = lg_extractor_new(t_vocab(), true);
+	lg_figures ef;
+	lg_figures_init(&ef);
+	lg_extract(xe, &t, &rep, &ef, &warn);
+	size_t k = 0;
+	bool same = true;
+	for (size_t i = 0; i < ef.n && same; i++) {
+		const lg_figure *e = &ef.v[i];
+		if (e->role == LG_ROLE_EXCLUDED)
+			continue;
+		const lg_figure *f = k < figs.n ? &figs.v[k++] : NULL;
+		same = f && f->norm_start == e->norm_start && f->indicator == e->indicator && f->scope == e->scope &&
+		       f->role == e->role && lg_dec_cmp(&f->value, &e->value) == 0 && strcmp(f->unit, e->unit) == 0 &&
+		       f->has_yoy == e->has_yoy && (!f->has_yoy || f->yoy_hundredths == e->yoy_hundredths) &&
+		       strcmp(f->period, e->period) == 0;
+	}
+	if (!same || k != figs.n) {
+		ok = false;
+		fprintf(stderr, "%s:%zu: --explain reads the case otherwise\n", file, line);
+	}
+	lg_figures_release(&ef);
+	lg_extractor_free(xe);
 	if (!ok) {
 		(*failures)++;
 		fprintf(stderr, "%s:%zu: case failed\n  input: %s\n want:\n%s got:\n%s", file, line, input,
