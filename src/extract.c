@@ -828,14 +828,18 @@ static bool heading_rest_short(const char *s, size_t i, size_t he)
 
 /* Does the paragraph's heading name a campaign, and no second theme?
  * Asked once, when the first figure of the paragraph needs to know. */
+static size_t after_marker(const char *s, size_t e, size_t i);
+static bool unquoted_campaign(fstate *st, size_t i, size_t he);
+
 static bool sect_campaign_now(fstate *st)
 {
 	if (st->heading_unasked) {
 		st->heading_unasked = false;
 		size_t ms, me;
-		st->sect_campaign = lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, st->heading_e,
-						 st->heading_s, &ms, &me) &&
-				    heading_rest_short(st->s, me, st->heading_e);
+		st->sect_campaign = (lg_re_search(lg_vocab_campaign(st->v), st->x->md, st->s, st->heading_e,
+						  st->heading_s, &ms, &me) &&
+				     heading_rest_short(st->s, me, st->heading_e)) ||
+				    unquoted_campaign(st, after_marker(st->s, st->heading_e, st->heading_s), st->heading_e);
 	}
 	return st->sect_campaign;
 }
@@ -946,10 +950,23 @@ static int marker_level(const char *s, size_t n, size_t i)
  * campaign's too.  A heading on a theme that mentions one (深化“三年行动”，
  * 严格执法) heads paragraphs of the year's figures (the first paragraph
  * reads it as a heading in the paragraph is read: sect_campaign_now). */
+/* Is the heading text s[i..he) (after its marker) an unquoted campaign and
+ * nothing else (the rule campaign_heading)? */
+static bool unquoted_campaign(fstate *st, size_t i, size_t he)
+{
+	size_t ms, me;
+	while (he > i && (st->s[he - 1] == ' ' || st->s[he - 1] == '\n'))
+		he--;
+	return lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_HEADING), st->x->md, st->s, he, i, &ms, &me) &&
+	       ms == i;
+}
+
 static bool heading_campaign(fstate *st, size_t hs, size_t he)
 {
 	const char *s = st->s;
 	size_t i = after_marker(s, he, hs);
+	if (unquoted_campaign(st, i, he))
+		return true;
 	if (at_lit(s, he, i, LIT("开展")))
 		i += 6;
 	if (!at_lit(s, he, i, LIT("“")))
