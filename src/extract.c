@@ -2791,6 +2791,18 @@ static bool adjacent_part(fstate *st, const lg_figure *f, const lg_qty *q, const
 	return chars >= 1 && chars <= 8;
 }
 
+/* "整改一般隐患1.18万项、重大隐患35项": do the words at ws follow the
+ * sentence's latest figure, its latest total, with only a 、 between? */
+static bool listed_after_total(const fstate *st, size_t ws)
+{
+	if (st->out->n <= st->sent_fig_first)
+		return false;
+	const lg_figure *f = &st->out->v[st->out->n - 1];
+	return f->role == LG_ROLE_TOTAL && f->indicator == st->last_total_ind && !f->aside &&
+	       (ws == f->norm_end || ws == f->norm_end + 3) &&
+	       at_lit(st->s, st->n, f->norm_end, LIT("、"));
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -3145,7 +3157,8 @@ read_candidates:
 	}
 	/* "整改隐患5210项，其中重大隐患12项": a part named by the same noun as
 	 * the total before it is a part of that total's indicator */
-	if ((sub_clause || st->sent_qizhong) && best_subj && st->last_total_ind >= 0 && best != st->last_total_ind) {
+	if ((sub_clause || st->sent_qizhong || listed_after_total(st, subj_s)) && best_subj && st->last_total_ind >= 0 &&
+	    best != st->last_total_ind) {
 		const char *u;
 		const lg_indicator *prev = lg_vocab_get(v, (size_t)st->last_total_ind);
 		size_t me = 0;
