@@ -751,13 +751,45 @@ static void build_starts(lg_re *r, const char *src)
 		for (unsigned c = ranges[k][0]; c <= ranges[k][1]; c++)
 			if (MAY(c) && can_begin(r->code, md, c))
 				SET(c);
+	/* A character right after a literal one (outside a class, not
+	 * escaped) cannot begin a match: the literal before it must match
+	 * first (a quantifier or a | would stand between).  Those are not
+	 * probed -- in a list of words (全市|全区|…) only the first characters
+	 * are.  With a POSIX class ([:alpha:]) in the pattern all are. */
+	bool posix = strstr(src, "[:") != NULL;
+	bool in_class = false, prev_lit = false;
 	for (const unsigned char *p = (const unsigned char *)src; ok && *p;) {
 		unsigned cp;
 		size_t len;
 		if (*p < 0x80) {
-			p++;
+			unsigned char c = *p++;
+			if (c == '\\') {
+				/* an escape: the character after it is its */
+				if (*p >= 0xC0)
+					while ((*++p & 0xC0) == 0x80)
+						;
+				else if (*p)
+					p++;
+				prev_lit = false;
+			} else if (in_class) {
+				if (c == ']')
+					in_class = false;
+				prev_lit = false;
+			} else if (c == '[') {
+				in_class = true;
+				/* a ] first in the class is a character of it */
+				if (*p == '^')
+					p++;
+				if (*p == ']')
+					p++;
+				prev_lit = false;
+			} else {
+				prev_lit = !strchr("|()?*+{}.^$:=!<>", c); /* (?: (?= (?! (?<name> too */
+			}
 			continue;
 		}
+		bool after_lit = prev_lit && !in_class && !posix;
+		prev_lit = !in_class;
 		if (*p >= 0xC0 && *p < 0xE0 && p[1]) {
 			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
 			len = 2;
@@ -769,6 +801,8 @@ static void build_starts(lg_re *r, const char *src)
 			break;
 		}
 		p += len;
+		if (after_lit)
+			continue;
 		if ((seen[cp >> 3] >> (cp & 7)) & 1)
 			continue;
 		seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
