@@ -127,6 +127,17 @@ static unsigned norm_cp(unsigned cp)
 		return cp - 0xFEE0;
 	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFE58)
 		return '-';
+	if (cp >= 0x2500 && cp <= 0x257F) {
+		/* a table drawn in box characters (│检查企业│8778│, ├──┼──┤):
+		 * the pipes, dashes and pluses of a text table */
+		if (cp == 0x2502 || cp == 0x2503 || cp == 0x2506 || cp == 0x2507 || cp == 0x250A || cp == 0x250B ||
+		    cp == 0x254E || cp == 0x254F || cp == 0x2551)
+			return '|';
+		if (cp == 0x2500 || cp == 0x2501 || cp == 0x2504 || cp == 0x2505 || cp == 0x2508 || cp == 0x2509 ||
+		    cp == 0x254C || cp == 0x254D || cp == 0x2550 || cp >= 0x2574)
+			return '-';
+		return '+';
+	}
 	return cp;
 }
 
@@ -162,6 +173,8 @@ static inline bool utf8_needs_norm(const unsigned char *p)
 			return p[2] <= 0x95 || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF;
 		if (p[1] == 0x81) /* U+205F, U+2060 */
 			return p[2] == 0x9F || p[2] == 0xA0;
+		if (p[1] == 0x94 || p[1] == 0x95) /* U+2500..257F box drawing */
+			return true;
 		return p[1] == 0x88 && p[2] == 0x92; /* U+2212 minus */
 	case 0xE3:
 		return p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
