@@ -1481,6 +1481,12 @@ static bool blank_subject(const lg_buf *b)
 			i += 9;
 			continue;
 		}
+		/* "…罚款总额逐年递增，分别为320万元、…": the list's names are
+		 * in the clause before */
+		if (at_lit(b->s, b->len, i, LIT("分别"))) {
+			i += 6;
+			continue;
+		}
 		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
 		bool hit = false;
 		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
@@ -2804,6 +2810,78 @@ static bool adjacent_part(fstate *st, const lg_figure *f, const lg_qty *q, const
 	return chars >= 1 && chars <= 8;
 }
 
+/* The year of a number in a list after 分别 whose sentence spans years
+ * (2018年至2021年…分别为320万元、410万元、560万元、620万元; 近三年…分别为
+ * …): the list has as many numbers as the span has years, the k-th is
+ * the k-th year's.  0 when it is not such a list. */
+static int list_year(fstate *st, const lg_qty *q)
+{
+	const char *s = st->s;
+	size_t n = st->n, a = st->sent_start;
+	const char *fb = NULL;
+	for (const char *p = s + a; (p = memmem(p, (size_t)(s + q->start - p), "分别", 6)) != NULL; p += 6)
+		fb = p;
+	if (!fb)
+		return 0;
+	size_t lb = (size_t)(fb - s);
+	/* the span of years before 分别 */
+	int y1 = 0, y2 = 0;
+	for (size_t i = a; i + 7 <= lb && !y2; i++) {
+		if (year_at(s, n, i)) {
+			size_t j = i + 7;
+			if (at_lit(s, n, j, LIT("至")) || at_lit(s, n, j, LIT("到")))
+				j += 3;
+			else if (j < n && (s[j] == '-' || s[j] == '~'))
+				j++;
+			else
+				continue;
+			if (j + 4 <= n && (s[j] == '1' || s[j] == '2') && j + 7 <= lb && year_at(s, n, j)) {
+				y1 = atoi(s + i);
+				y2 = atoi(s + j);
+			}
+		}
+	}
+	if (!y2) {
+		static const char *const cn[] = { "两", "二", "三", "四", "五" };
+		for (size_t k = 0; k < 5 && !y2; k++) {
+			char w[16];
+			snprintf(w, sizeof w, "近%s年", cn[k]);
+			if (memmem(s + a, lb - a, w, strlen(w)) && st->rep->year) {
+				y2 = st->rep->year;
+				y1 = y2 - (k == 0 ? 1 : (int)k);
+			}
+		}
+	}
+	if (!y2 || y2 < y1 || y2 - y1 > 9)
+		return 0;
+	/* the numbers of the list: after 分别(为|是|:), joined by 、 , ， 和 及 */
+	size_t i = lb + 6;
+	if (at_lit(s, n, i, LIT("为")) || at_lit(s, n, i, LIT("是")))
+		i += 3;
+	else if (i < n && s[i] == ':')
+		i++;
+	int k = 0, at = -1;
+	for (;;) {
+		i = skip_spaces(s, n, i);
+		lg_qty q2;
+		if (!lg_units_can_start(s, n, i) || !lg_units_scan(s, n, a, i, &q2) || q2.st || q2.range ||
+		    q2.unit_id != q->unit_id)
+			break;
+		if (q2.start == q->start)
+			at = k;
+		k++;
+		i = q2.end;
+		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
+		    at_lit(s, n, i, LIT("，")))
+			i += 3;
+		else if (i < n && s[i] == ',')
+			i++;
+		else
+			break;
+	}
+	return at >= 0 && k == y2 - y1 + 1 ? y1 + at : 0;
+}
+
 /* "整改一般隐患1.18万项、重大隐患35项": do the words at ws follow the
  * sentence's latest figure, its latest total, with only a 、 between? */
 static bool listed_after_total(const fstate *st, size_t ws)
@@ -3083,6 +3161,7 @@ read_candidates:
 	 * that scope */
 	int part_scope = -1;
 	bool by_kind = false; /* the next kind of a list (kind_in_list) */
+	int ly = 0;           /* the year of a list's number (list_year) */
 	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0) {
 		const char *u;
 		if (lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u)) {
@@ -3243,9 +3322,11 @@ read_candidates:
 			detail_from(why, sizeof why, x->np.s, ms, me);
 		role = LG_ROLE_EXCLUDED;
 		reason = "excluded by the indicator's words";
-	} else if (st->ctx_multi) {
+	} else if (st->ctx_multi && (ly = list_year(st, q)) != st->rep->year) {
 		role = LG_ROLE_EXCLUDED;
-		reason = "several years together";
+		reason = ly ? "refers to another year" : "several years together";
+		if (ly)
+			snprintf(why, sizeof why, "%d年", ly);
 	} else if (st->ctx_wider) {
 		role = LG_ROLE_EXCLUDED;
 		reason = "a figure of a wider area (全国, 全省, 全市 in a county)";
