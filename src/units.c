@@ -746,6 +746,17 @@ bool lg_units_scan(const char *s, size_t n, size_t lo, size_t i, lg_qty *q)
 	int mult = 0;
 	size_t ulen = 0;
 	const unit_def *u = match_unit(s, n, j, &ulen);
+	if (!u && !q->chinese && j + 1 < n && s[j] == ' ') {
+		/* "1.2 万份", "12 万余人": a space before 万/亿 and a unit after */
+		size_t k, e = j + 1, ul;
+		if (at(s, n, e, "万", &k) || at(s, n, e, "亿", &k)) {
+			e += k;
+			if (at(s, n, e, "余", &k) || at(s, n, e, "多", &k))
+				e += k;
+			if (match_unit(s, n, e, &ul))
+				j++;
+		}
+	}
 	if (!u && (!q->chinese || cn_frac)) {
 		size_t k;
 		if (at(s, n, j, "千万", &k))
