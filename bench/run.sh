@@ -21,23 +21,25 @@ mkdir -p "$OUT"
 # warm the page cache once, so every tool reads from memory alike
 cat "$C1"/*/*.txt > /dev/null
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() { # name outfile cmd...
+once() { # name outfile cmd...: one timed run, appended to name.times
 	name=$1 out=$2; shift 2
-	: > "$OUT/$name.times"
-	i=0
-	while [ $i -lt "$REPS" ]; do
-		"$DIR/bin/peakrss" "$out" "$@" 2>>"$OUT/$name.times" >/dev/null || true
-		i=$((i + 1))
-	done
-	cut -d' ' -f1 "$OUT/$name.times" | median
+	"$DIR/bin/peakrss" "$out" "$@" 2>>"$OUT/$name.times" >/dev/null || true
 }
 rss() { cut -d' ' -f2 "$OUT/$1.times" | sort -n | tail -1; }
-T_RG=$(timeit rg "$OUT/rg.out" rg -o '[0-9.]+(万元|家次|起|人|件)' "$C1")
-T_EX=$(timeit extract "$OUT/extract.csv" "$BIN" extract -q "$C1")
-T_EXP=$(timeit export "$OUT/export.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots" "$C1")
-REPS=1
-timeit extract4 "$OUT/extract4.csv" "$BIN" extract -q "$C4" > /dev/null
-timeit export4 "$OUT/export4.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots4" "$C4" > /dev/null
+med() { cut -d' ' -f1 "$OUT/$1.times" | median; }
+# the three in turn, REPS rounds: a slow spell of a shared machine falls
+# on all of them alike, not on one
+for f in rg extract export extract4 export4; do : > "$OUT/$f.times"; done
+i=0
+while [ $i -lt "$REPS" ]; do
+	once rg "$OUT/rg.out" rg -o '[0-9.]+(万元|家次|起|人|件)' "$C1"
+	once extract "$OUT/extract.csv" "$BIN" extract -q "$C1"
+	once export "$OUT/export.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots" "$C1"
+	i=$((i + 1))
+done
+T_RG=$(med rg) T_EX=$(med extract) T_EXP=$(med export)
+once extract4 "$OUT/extract4.csv" "$BIN" extract -q "$C4"
+once export4 "$OUT/export4.log" "$BIN" export -q --indicator 罚款 --no-render --out-dir "$OUT/plots4" "$C4"
 R1=$(rss extract) R4=$(rss extract4) E1=$(rss export) E4=$(rss export4)
 echo "ripgrep  rg -o '[0-9.]+(万元|家次|起|人|件)':   ${T_RG} s   ($(wc -l < "$OUT/rg.out") matches)"
 echo "lgtrend extract (to a file):              ${T_EX} s   ($(($(wc -l < "$OUT/extract.csv") - 1)) figures)"
