@@ -3026,7 +3026,19 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	 * follows: 对12起案件进行审核) or 等 (they list its members: A、B等六个
 	 * 方面); a Chinese numeral before a noun is read the same way. */
 	bool ends_deng = subj->len >= 3 && memcmp(subj->s + subj->len - 3, "等", 3) == 0;
-	bool object = pre && (q->chinese || ends_deng ||
+	/* ... but not a count of cases, firms or people above one (立案查处
+	 * 十二起违法案件 is filed cases, as 立案查处12起违法案件 is; 一起 is
+	 * "a case", 三个方面 a list) */
+	bool cn_object = q->chinese;
+	if (cn_object) {
+		static const char *const counted[] = { "起", "件", "家", "家次", "户", "户次", "人", "人次" };
+		lg_dec two;
+		lg_dec_from_u64(&two, 2);
+		for (size_t k = 0; k < sizeof counted / sizeof counted[0] && cn_object; k++)
+			if (strcmp(q->unit, counted[k]) == 0 && lg_dec_cmp(&q->value, &two) >= 0)
+				cn_object = false;
+	}
+	bool object = pre && (cn_object || ends_deng ||
 			      (subj->len >= 3 && memcmp(subj->s + subj->len - 3, "对", 3) == 0) ||
 			      (subj->len >= 9 && memmem(subj->s + subj->len - 9, 9, "对", 3)));
 	/* "6支市级专职救援队伍和26支...": the noun phrase of a count that is
