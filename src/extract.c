@@ -632,6 +632,7 @@ typedef struct {
 	/* "事故起数、死亡人数分别为5起、4人": the names the numbers take in turn */
 	size_t resp_s[8], resp_e[8];
 	int resp_scope[8]; /* the scope a name is no more than (市级、镇街分别为…), -1 */
+	bool resp_shared;  /* the names share the last one's indicator (shared_head) */
 	int resp_n, resp_k;
 } fstate;
 
@@ -2506,9 +2507,34 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	}
 	int n = (int)split_names(s, cs, p, st->resp_s, st->resp_e, 8);
 	st->resp_n = n >= 2 ? n : 0;
+	st->resp_shared = false;
 	for (int k = 0; k < st->resp_n; k++)
 		st->resp_scope[k] = name_scope(st, st->resp_s[k], st->resp_e[k]);
 	return n >= 2;
+}
+
+/* "市级、县级罚款分别为1278万元和1254万元": names that are only scopes but
+ * the last, whose words after its scope name the indicator they share.
+ * The scope of the last name (its scope word, or the whole area) in
+ * *last_scope; the indicator for a number in unit uid, or -1. */
+static int shared_head(fstate *st, int uid, const char *unit, const char **unit_out, int *last_scope)
+{
+	int n = st->resp_n;
+	if (n < 2 || st->resp_scope[n - 1] >= 0)
+		return -1;
+	for (int k = 0; k < n - 1; k++)
+		if (st->resp_scope[k] < 0)
+			return -1;
+	size_t a = st->resp_s[n - 1], b = st->resp_e[n - 1], ms, me;
+	*last_scope = LG_SCOPE_ALL;
+	if (lg_re_exec(st->ctx_anchored, st->x->md, st->s, b, a, 0) >= 0) {
+		int sc = matched_scope(st, &ms, &me);
+		if (sc >= 0)
+			*last_scope = sc;
+	}
+	lg_buf *nb = &st->x->np;
+	masked_copy(nb, st->s, a, b);
+	return indicator_named(st, nb, uid, unit, unit_out);
 }
 
 /* The sentence's last total of indicator ind before a part becomes a
@@ -3174,12 +3200,26 @@ read_candidates:
 	int part_scope = -1;
 	bool by_kind = false; /* the next kind of a list (kind_in_list) */
 	int ly = 0;           /* the year of a list's number (list_year) */
+	int name_scope_of = -1; /* the scope a 分别 name gives a total (shared_head) */
 	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0) {
 		const char *u;
 		if (lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u)) {
 			best = st->last_total_ind;
 			best_unit = u;
 			part_scope = st->resp_scope[resp_name];
+		}
+	}
+	if (resp_name >= 0 && (st->last_total_ind < 0 || st->resp_shared) && (best < 0 || resp_name == st->resp_n - 1)) {
+		/* "市级、县级罚款分别为1278万元和1254万元": each name's scope, the
+		 * indicator the last one names */
+		const char *u;
+		int last_sc;
+		int h = shared_head(st, q->unit_id, q->unit, &u, &last_sc);
+		if (h >= 0 && (best < 0 || best == h)) {
+			best = h;
+			best_unit = u;
+			name_scope_of = resp_name == st->resp_n - 1 ? last_sc : st->resp_scope[resp_name];
+			st->resp_shared = true;
 		}
 	}
 	if (best < 0) {
@@ -3404,6 +3444,8 @@ read_candidates:
 		f->aside = in_paren;
 		if (part_scope >= 0)
 			f->scope = (lg_scope)part_scope;
+		else if (name_scope_of >= 0)
+			f->scope = (lg_scope)name_scope_of;
 		if (role == LG_ROLE_TOTAL) {
 			for (int k = 0; k < st->npend && !in_paren; k++) {
 				if (st->pend_ind[k] == best) {
