@@ -633,6 +633,7 @@ typedef struct {
 	size_t resp_s[8], resp_e[8];
 	int resp_scope[8]; /* the scope a name is no more than (市级、镇街分别为…), -1 */
 	bool resp_shared;  /* the names share the last one's indicator (shared_head) */
+	size_t resp_w_s, resp_w_e; /* "市本级和各县区分别检查企业…": the words after 分别 */
 	int resp_n, resp_k;
 } fstate;
 
@@ -2483,17 +2484,61 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	while (b > a && s[b - 1] == ' ')
 		b--;
 	/* every tail ends in one of these: the cheap test first */
-	if (b - a < 6 || !(memcmp(s + b - 3, "为", 3) == 0 || memcmp(s + b - 3, "是", 3) == 0 ||
-			   memcmp(s + b - 3, "到", 3) == 0 || memcmp(s + b - 3, "达", 3) == 0 ||
-			   memcmp(s + b - 3, "有", 3) == 0 || memcmp(s + b - 3, "别", 3) == 0))
+	if (b - a < 6)
 		return false;
-	for (size_t t = 0; t < sizeof tails / sizeof tails[0] && !p; t++) {
+	bool tail_end = memcmp(s + b - 3, "为", 3) == 0 || memcmp(s + b - 3, "是", 3) == 0 ||
+			memcmp(s + b - 3, "到", 3) == 0 || memcmp(s + b - 3, "达", 3) == 0 ||
+			memcmp(s + b - 3, "有", 3) == 0 || memcmp(s + b - 3, "别", 3) == 0;
+	if (!tail_end) {
+		/* 分别 (E5 88 86 E5 88 AB) in the last ten characters? */
+		bool fb = false;
+		for (size_t i = b - a > 30 ? b - 30 : a; i + 6 <= b && !fb; i++)
+			fb = (unsigned char)s[i] == 0xE5 && memcmp(s + i, "分别", 6) == 0;
+		if (!fb)
+			return false;
+	}
+	for (size_t t = 0; tail_end && t < sizeof tails / sizeof tails[0] && !p; t++) {
 		size_t k = strlen(tails[t]);
 		if (b - a >= k && memcmp(s + b - k, tails[t], k) == 0)
 			p = b - k;
 	}
-	if (!p)
-		return false;
+	st->resp_w_s = st->resp_w_e = 0;
+	if (!p) {
+		/* "市本级和各县区分别检查企业703家次、8075家次": 分别, then at
+		 * most eight characters of what they did -- when every name
+		 * is a scope */
+		size_t lo = b - a > 30 ? b - 30 : a;
+		const char *f = memmem(s + lo, b - lo, "分别", 6);
+		if (!f || (size_t)(f - s) == a)
+			return false;
+		size_t w = (size_t)(f - s) + 6, chars = 0;
+		for (size_t i = w; i < b; i++) {
+			if (s[i] == ',' || s[i] == ';' || s[i] == ':' || (unsigned char)s[i] < 0x80)
+				return false;
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		}
+		if (!chars || chars > 8)
+			return false;
+		bool paren;
+		size_t cs = words_start(st, (size_t)(f - s), false, &paren);
+		size_t ns[8], ne[8];
+		int n = (int)split_names(s, cs, (size_t)(f - s), ns, ne, 8);
+		if (n < 2)
+			return false;
+		for (int k = 0; k < n; k++)
+			if (name_scope(st, ns[k], ne[k]) < 0)
+				return false;
+		for (int k = 0; k < n; k++) {
+			st->resp_s[k] = ns[k];
+			st->resp_e[k] = ne[k];
+			st->resp_scope[k] = name_scope(st, ns[k], ne[k]);
+		}
+		st->resp_n = n;
+		st->resp_shared = false;
+		st->resp_w_s = w;
+		st->resp_w_e = b;
+		return true;
+	}
 	bool paren;
 	size_t cs = words_start(st, p, false, &paren);
 	size_t c = cs;
@@ -2520,6 +2565,13 @@ static bool respectively(fstate *st, size_t a, size_t b)
 static int shared_head(fstate *st, int uid, const char *unit, const char **unit_out, int *last_scope)
 {
 	int n = st->resp_n;
+	lg_buf *nb = &st->x->np;
+	if (n >= 2 && st->resp_w_e > st->resp_w_s) {
+		/* the words after 分别 name it; every name is a scope */
+		*last_scope = st->resp_scope[n - 1];
+		masked_copy(nb, st->s, st->resp_w_s, st->resp_w_e);
+		return indicator_named(st, nb, uid, unit, unit_out);
+	}
 	if (n < 2 || st->resp_scope[n - 1] >= 0)
 		return -1;
 	for (int k = 0; k < n - 1; k++)
@@ -2532,7 +2584,6 @@ static int shared_head(fstate *st, int uid, const char *unit, const char **unit_
 		if (sc >= 0)
 			*last_scope = sc;
 	}
-	lg_buf *nb = &st->x->np;
 	masked_copy(nb, st->s, a, b);
 	return indicator_named(st, nb, uid, unit, unit_out);
 }
@@ -3201,7 +3252,8 @@ read_candidates:
 	bool by_kind = false; /* the next kind of a list (kind_in_list) */
 	int ly = 0;           /* the year of a list's number (list_year) */
 	int name_scope_of = -1; /* the scope a 分别 name gives a total (shared_head) */
-	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0) {
+	if (best < 0 && resp_name >= 0 && st->resp_scope[resp_name] >= 0 && st->last_total_ind >= 0 &&
+	    !st->resp_shared) {
 		const char *u;
 		if (lg_vocab_accepts_id(lg_vocab_get(v, (size_t)st->last_total_ind), q->unit_id, q->unit, &u)) {
 			best = st->last_total_ind;
