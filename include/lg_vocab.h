@@ -144,6 +144,9 @@ const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r);
  * of the other (罚没款 and 罚款), two parts of one sum (罚款 and 没收违法
  * 所得), or one the other's stand-in (proxy)?  Worked out when compiled. */
 bool lg_vocab_related(const lg_vocab *v, int a, int b);
+/* Is indicator part one of those indicator whole is the sum of (its
+ * `parts`: 罚款 of 罚没款)?  Worked out when compiled. */
+bool lg_vocab_sum_of(const lg_vocab *v, int whole, int part);
 /* The combined context pattern for a bureau level character ("市", "区",
  * ...; "" when unknown).  Named groups: all, bureau, town, campaign,
  * period, year, multi (the multiyear rule).  All levels are compiled by

@@ -1689,7 +1689,6 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 	return LG_SCOPE_ALL;
 }
 
-static bool part_of_sum(const lg_vocab *v, int whole, int part);
 
 /* Where the last 其中 of the sentence before cs is, not counting one in
  * brackets that close before cs (…(其中市级703家次)，…: an aside);
@@ -1725,7 +1724,7 @@ static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
 			continue;
 		if (f->indicator == ind)
 			return true;
-		if (part_of_sum(st->v, f->indicator, ind))
+		if (lg_vocab_sum_of(st->v, f->indicator, ind))
 			return st->ctx_scope >= 0 && st->ctx_scope_at >= qz && f->scope != scope_now(st, q, ind);
 	}
 	return false;
@@ -2622,17 +2621,6 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 	relabel_whole(st, ind, lg_vocab_find(st->v, d->proxy), unit_id, unit);
 }
 
-/* Is part one of the indicators whole is the sum of (罚款 of 罚没款)? */
-static bool part_of_sum(const lg_vocab *v, int whole, int part)
-{
-	const lg_indicator *w = lg_vocab_get(v, (size_t)whole);
-	const char *pn = lg_vocab_get(v, (size_t)part)->name;
-	for (size_t k = 0; k < w->nparts; k++)
-		if (strcmp(w->parts[k], pn) == 0)
-			return true;
-	return false;
-}
-
 /* "罚款金额365万元(含没收违法所得5万元)": a part of another indicator
  * (part) inside a whole named as one indicator (ind) -- when the
  * vocabulary has an indicator that is the sum of both (罚没款: parts =
@@ -2640,7 +2628,7 @@ static bool part_of_sum(const lg_vocab *v, int whole, int part)
 static void whole_of_parts(fstate *st, int ind, int part, int unit_id, const char *unit)
 {
 	for (size_t x = 0; x < lg_vocab_count(st->v); x++) {
-		if (part_of_sum(st->v, (int)x, ind) && part_of_sum(st->v, (int)x, part)) {
+		if (lg_vocab_sum_of(st->v, (int)x, ind) && lg_vocab_sum_of(st->v, (int)x, part)) {
 			relabel_whole(st, ind, (int)x, unit_id, unit);
 			return;
 		}
@@ -3450,7 +3438,7 @@ read_candidates:
 		reason = "one kind of the indicator's cases, a part of its total";
 		by_part = true;
 	} else if ((((sub_clause || st->sent_qizhong) &&
-		     !(st->last_total_ind >= 0 && best != st->last_total_ind && part_of_sum(v, st->last_total_ind, best) &&
+		     !(st->last_total_ind >= 0 && best != st->last_total_ind && lg_vocab_sum_of(v, st->last_total_ind, best) &&
 		       scope_now(st, q, best) == last_total_scope(st))) ||
 		    (!in_paren && part_after_qizhong(st, q, best, cs))) &&
 		   (whole = whole_given(st, cs, best)) != 0) {

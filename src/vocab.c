@@ -79,6 +79,7 @@ struct lg_vocab {
 	lg_re *rule[LG_RULE_COUNT];
 	char *rule_lead[LG_RULE_COUNT]; /* an anchored rule's leading word (\G开展…: 开展), or NULL */
 	bool *related; /* [a * nind + b]: lg_vocab_related */
+	bool *sums;    /* [whole * nind + part]: lg_vocab_sum_of */
 	/* the scope words per bureau level; a level's pair is compiled when a
 	 * report of that level first asks for it (ready[], under lazy_mu):
 	 * most corpora hold reports of one or two levels */
@@ -175,6 +176,8 @@ static void clear_compiled(lg_vocab *v)
 	v->any_rule = NULL;
 	free(v->related);
 	v->related = NULL;
+	free(v->sums);
+	v->sums = NULL;
 	for (int k = 0; k < 2; k++) {
 		free(v->sidx[k].keys);
 		free(v->sidx[k].masks);
@@ -1072,14 +1075,10 @@ static size_t context_level(const lg_vocab *cv, const char *level)
 	return lv;
 }
 
-/* Is indicator part one of those whole is the sum of? */
+/* Is indicator part one of those whole is the sum of (its `parts`)? */
 static bool sum_of(const lg_vocab *v, size_t whole, size_t part)
 {
-	const lg_indicator *w = &v->ind[whole];
-	for (size_t k = 0; k < w->nparts; k++)
-		if (strcmp(w->parts[k], v->ind[part].name) == 0)
-			return true;
-	return false;
+	return v->sums[whole * v->nind + part];
 }
 
 static bool related(const lg_vocab *v, size_t a, size_t b)
@@ -1189,6 +1188,10 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 				return LG_ERR_SYNTAX;
 			}
 	}
+	v->sums = lg_xcalloc(v->nind * v->nind, sizeof *v->sums);
+	for (size_t w = 0; w < v->nind; w++)
+		for (size_t k = 0; k < v->ind[w].nparts; k++)
+			v->sums[w * v->nind + (size_t)lg_vocab_find(v, v->ind[w].parts[k])] = true;
 	v->related = lg_xcalloc(v->nind * v->nind, sizeof *v->related);
 	for (size_t a = 0; a < v->nind; a++)
 		for (size_t b = 0; b < v->nind; b++)
@@ -1320,6 +1323,11 @@ const char *lg_vocab_rule_lead(const lg_vocab *v, lg_rule r)
 bool lg_vocab_related(const lg_vocab *v, int a, int b)
 {
 	return v->related[(size_t)a * v->nind + (size_t)b];
+}
+
+bool lg_vocab_sum_of(const lg_vocab *v, int whole, int part)
+{
+	return sum_of(v, (size_t)whole, (size_t)part);
 }
 
 const lg_re *lg_vocab_context(const lg_vocab *v, const char *level)
