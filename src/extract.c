@@ -610,7 +610,7 @@ typedef struct {
 	int pend_ind[8];
 	/* "罚款总额较上年增长23%，达到456万元": the names of a change whose
 	 * level follows it, and where the change ends (0: none) */
-	size_t ahead_ns, ahead_ne, ahead_end;
+	size_t ahead_ns, ahead_ne, ahead_end, ahead_at; /* ... and where the level's number begins */
 	long long pend_val[8];
 	/* ... given after a 其中 (罚没款…，其中罚款812.3万元、没收…): itself a
 	 * part of a sum, it is no whole the parts after it make a sum of */
@@ -2109,9 +2109,9 @@ static bool change_pct(lg_qty *q, bool ratio)
  * already the change a ratio to last year's level (是上年的2.3倍) makes,
  * and the words before it matched the yoy_ratio rule at names_at.
  * Returns the end of the consumed list. */
-/* "增长23%，达到456万元": after the change at j, a clause that is only a
- * word of reaching and a number -- the level the change reached: where
- * that number begins, or 0. */
+/* "增长23%，达到456万元": after the change at j, a clause whose words
+ * before its number are the rule reached's -- the level the change
+ * reached: where that number begins, or 0. */
 static size_t level_follows(fstate *st, size_t j)
 {
 	const char *s = st->s;
@@ -2122,15 +2122,21 @@ static size_t level_follows(fstate *st, size_t j)
 		j += 3;
 	else
 		return 0;
-	static const char *const verbs[] = { "达到", "达", "增至", "升至", "降至", "增加到", "减少到", "下降到", "上升到" };
-	for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-		size_t len = strlen(verbs[k]);
-		if (at_lit(s, n, j, verbs[k], len)) {
-			size_t at = skip_spaces(s, n, j + len);
-			return lg_units_can_start(s, n, at) ? at : 0;
-		}
+	/* the words: a few characters, up to the number */
+	size_t k = j, we;
+	for (int chars = 0; k < n && chars < 8 && !lg_units_can_start(s, n, k); chars++) {
+		unsigned cp;
+		size_t len = cp_at(s, n, k, &cp);
+		if (!len || (!is_han(cp) && cp != ' '))
+			return 0;
+		k += len;
 	}
-	return 0;
+	for (we = k; we > j && s[we - 1] == ' '; we--)
+		;
+	if (we == j || k >= n || !lg_units_can_start(s, n, k))
+		return 0;
+	masked_copy(&st->x->np, s, j, we);
+	return rule_hit(st, LG_RULE_REACHED, &st->x->np, NULL, 0) ? k : 0;
 }
 
 static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_at)
@@ -2213,12 +2219,13 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	}
 	/* changes that name what changed go by the names (every name must
 	 * name an indicator) */
-	bool ahead = !ratio && nv == 1 && !named_only && level_follows(st, j) != 0;
-	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, ahead)) {
-		if (ahead) {
+	size_t level_at = !ratio && nv == 1 && !named_only ? level_follows(st, j) : 0;
+	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, level_at != 0)) {
+		if (level_at) {
 			st->ahead_ns = ss;
 			st->ahead_ne = names_end;
 			st->ahead_end = j;
+			st->ahead_at = level_at;
 		}
 		return j;
 	}
@@ -3043,8 +3050,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		subj_e = st->prev_subj_e;
 		in_paren = in_paren || st->prev_paren;
 		masked_copy(subj, s, subj_s, subj_e);
-	} else if (st->ahead_end && st->have_prev && st->prev_end == st->ahead_end &&
-		   level_follows(st, st->ahead_end) == q->start) {
+	} else if (st->ahead_end && st->have_prev && st->prev_end == st->ahead_end && st->ahead_at == q->start) {
 		/* "罚款总额较上年增长23%，达到456万元": the level the change
 		 * reached, named before the change */
 		borrowed = true;
