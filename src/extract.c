@@ -2495,14 +2495,12 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	bool tail_end = memcmp(s + b - 3, "为", 3) == 0 || memcmp(s + b - 3, "是", 3) == 0 ||
 			memcmp(s + b - 3, "到", 3) == 0 || memcmp(s + b - 3, "达", 3) == 0 ||
 			memcmp(s + b - 3, "有", 3) == 0 || memcmp(s + b - 3, "别", 3) == 0;
-	if (!tail_end) {
-		/* 分别 (E5 88 86 E5 88 AB) in the last ten characters? */
-		bool fb = false;
-		for (size_t i = b - a > 30 ? b - 30 : a; i + 6 <= b && !fb; i++)
-			fb = (unsigned char)s[i] == 0xE5 && memcmp(s + i, "分别", 6) == 0;
-		if (!fb)
-			return false;
-	}
+	size_t fb = 0; /* where 分别 (E5 88 86 E5 88 AB) is in the last ten characters */
+	for (size_t i = b - a > 30 ? b - 30 : a; !tail_end && i + 6 <= b && !fb; i++)
+		if ((unsigned char)s[i] == 0xE5 && memcmp(s + i, "分别", 6) == 0)
+			fb = i;
+	if (!tail_end && !fb)
+		return false;
 	for (size_t t = 0; tail_end && t < sizeof tails / sizeof tails[0] && !p; t++) {
 		size_t k = strlen(tails[t]);
 		if (b - a >= k && memcmp(s + b - k, tails[t], k) == 0)
@@ -2513,11 +2511,9 @@ static bool respectively(fstate *st, size_t a, size_t b)
 		/* "市本级和各县区分别检查企业703家次、8075家次": 分别, then at
 		 * most eight characters of what they did -- when every name
 		 * is a scope */
-		size_t lo = b - a > 30 ? b - 30 : a;
-		const char *f = memmem(s + lo, b - lo, "分别", 6);
-		if (!f || (size_t)(f - s) == a)
+		if (!fb || fb == a)
 			return false;
-		size_t w = (size_t)(f - s) + 6, chars = 0;
+		size_t w = fb + 6, chars = 0;
 		for (size_t i = w; i < b; i++) {
 			if (s[i] == ',' || s[i] == ';' || s[i] == ':' || (unsigned char)s[i] < 0x80)
 				return false;
@@ -2526,19 +2522,17 @@ static bool respectively(fstate *st, size_t a, size_t b)
 		if (!chars || chars > 8)
 			return false;
 		bool paren;
-		size_t cs = words_start(st, (size_t)(f - s), false, &paren);
+		size_t cs = words_start(st, fb, false, &paren);
 		size_t ns[8], ne[8];
-		int n = (int)split_names(s, cs, (size_t)(f - s), ns, ne, 8);
+		int n = (int)split_names(s, cs, fb, ns, ne, 8), sc[8];
 		if (n < 2)
 			return false;
 		for (int k = 0; k < n; k++)
-			if (name_scope(st, ns[k], ne[k]) < 0)
+			if ((sc[k] = name_scope(st, ns[k], ne[k])) < 0)
 				return false;
-		for (int k = 0; k < n; k++) {
-			st->resp_s[k] = ns[k];
-			st->resp_e[k] = ne[k];
-			st->resp_scope[k] = name_scope(st, ns[k], ne[k]);
-		}
+		memcpy(st->resp_s, ns, (size_t)n * sizeof ns[0]);
+		memcpy(st->resp_e, ne, (size_t)n * sizeof ne[0]);
+		memcpy(st->resp_scope, sc, (size_t)n * sizeof sc[0]);
 		st->resp_n = n;
 		st->resp_shared = false;
 		st->resp_w_s = w;
