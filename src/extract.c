@@ -2736,6 +2736,20 @@ static bool next_in_list(fstate *st, const lg_qty *q, int ind, const char *unit)
 	return chars >= 1 && chars <= 10;
 }
 
+/* How many characters s[a..b) has when all are han (a kind's short
+ * name: 危化企业, 安全管理人员), else -1. */
+static int han_chars(const char *s, size_t a, size_t b)
+{
+	int chars = 0;
+	for (size_t i = a; i < b; chars++) {
+		unsigned cp;
+		i += cp_at(s, b, i, &cp);
+		if (!is_han(cp))
+			return -1;
+	}
+	return chars;
+}
+
 /* The han character just before byte i (0: none). */
 static unsigned han_before(const char *s, size_t i)
 {
@@ -2782,13 +2796,7 @@ static int kind_in_list(fstate *st, const lg_qty *q, const char **unit_out)
 	if (!lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)f->indicator), q->unit_id, q->unit, &u) ||
 	    strcmp(f->unit, u) != 0)
 		return -1;
-	size_t chars = 0;
-	for (size_t i = k + 3; i < q->start; chars++) {
-		unsigned cp;
-		i += cp_at(s, q->start, i, &cp);
-		if (!is_han(cp))
-			return -1;
-	}
+	int chars = han_chars(s, k + 3, q->start);
 	if (chars < 2 || chars > 10 || !same_head(han_before(s, f->norm_start), han_before(s, q->start)))
 		return -1;
 	*unit_out = u;
@@ -2865,14 +2873,7 @@ static bool adjacent_part(fstate *st, const lg_figure *f, const lg_qty *q, const
 		k++;
 	else if (at_lit(s, n, k, LIT("，")))
 		k += 3;
-	size_t chars = 0;
-	for (size_t i = k; i < q->start;) {
-		unsigned cp;
-		i += cp_at(s, q->start, i, &cp);
-		if (!is_han(cp) || cp == 0x3001 /* 、 */)
-			return false;
-		chars++;
-	}
+	int chars = han_chars(s, k, q->start);
 	return chars >= 1 && chars <= 8;
 }
 
