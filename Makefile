@@ -24,7 +24,7 @@ TEST_WARN = -Wno-pedantic $(shell $(CC) -Werror -Wno-format-truncation -x c -c /
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm)
 
 BUILD ?= build
-LIB_SRC := src/buf.c src/common.c src/dec.c src/read.c src/units.c src/vocab.c src/meta.c \
+LIB_SRC := src/buf.c src/common.c src/dec.c src/read.c src/units.c src/relit.c src/vocab.c src/meta.c \
 	src/extract.c src/series.c src/export_csv.c src/export_gnuplot.c src/atomic.c src/corpus.c
 CMD_SRC := src/main.c src/cmd_common.c src/cmd_extract.c src/cmd_export.c src/cmd_info.c src/cmd_indicators.c
 TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c tests/check_main.c
@@ -108,7 +108,7 @@ valgrind: $(BIN) $(BUILD)/check_lgtrend
 	CK_FORK=no LGTREND_NO_JIT=1 LGTREND_BIN=./$(BIN) LGTREND_WRAP="$(VALGRIND)" CK_RUN_SUITE=e2e $(BUILD)/check_lgtrend
 
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES := read units extract
+FUZZ_HARNESSES := read units extract relit
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
 	@mkdir -p build-fuzz

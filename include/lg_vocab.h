@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "lg_common.h"
+#include "lg_relit.h"
 
 /* A compiled pattern with its prefilter: the characters a match can begin
  * with (lg_re_search skips to the first of them, or answers "no match"
@@ -204,5 +205,12 @@ int lg_re_exec(const lg_re *re, pcre2_match_data *md, const char *s, size_t n, s
 /* Does re have a first-character prefilter (false: any character can
  * begin a match, or the pattern is one the prefilter cannot judge)? */
 bool lg_re_filtered(const lg_re *re);
+/* False only when no match of re can lie within s[0..n): every match
+ * holds one of a few literal strings worked out from the pattern when it
+ * compiled (lg_relit), and none of them is there.  True when the pattern
+ * gives no such strings.  For short subjects tried often (a section
+ * heading against a rule); a search of a long text has the prefilter. */
+bool lg_re_may_match(const lg_re *re, const char *s, size_t n);
+const lg_relit *lg_re_literals(const lg_re *re);
 
 #endif

@@ -959,20 +959,12 @@ static bool unquoted_campaign(fstate *st, size_t i, size_t he)
 	size_t ms, me;
 	while (he > i && (st->s[he - 1] == ' ' || st->s[he - 1] == '\n'))
 		he--;
-	/* the heading ends in a campaign's last word (行动, 打非治违,
-	 * 大检查, 专项整治), maybe then 工作 or 活动 and a full stop: a cheap
-	 * test first, as most headings do not */
-	size_t e = he;
-	if (e > i && (st->s[e - 1] == '.' || st->s[e - 1] == ':'))
-		e--;
-	else if (e >= i + 3 && (at_lit(st->s, he, e - 3, LIT("。")) || at_lit(st->s, he, e - 3, LIT("："))))
-		e -= 3;
-	if (e >= i + 6 && (at_lit(st->s, e, e - 6, LIT("工作")) || at_lit(st->s, e, e - 6, LIT("活动"))))
-		e -= 6;
-	if (e < i + 6 || !(at_lit(st->s, e, e - 6, LIT("行动")) || at_lit(st->s, e, e - 6, LIT("治违")) ||
-			   at_lit(st->s, e, e - 6, LIT("检查")) || at_lit(st->s, e, e - 6, LIT("整治"))))
+	/* most headings hold none of the words the rule cannot match
+	 * without (三年行动, 打非治违, …): a cheap test first */
+	const lg_re *rule = lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_HEADING);
+	if (!lg_re_may_match(rule, st->s + i, he - i))
 		return false;
-	return lg_re_search(lg_vocab_rule(st->v, LG_RULE_CAMPAIGN_HEADING), st->x->md, st->s, he, i, &ms, &me) &&
+	return lg_re_search(rule, st->x->md, st->s, he, i, &ms, &me) &&
 	       ms == i;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lg_buf.h"
+#include "lg_relit.h"
 #include "lg_units.h"
 
 extern const char lg_vocab_default_text[];
@@ -646,6 +647,12 @@ struct lg_re {
 	pcre2_code *code;
 	uint8_t *starts; /* bit cp of byte cp/8: cp can begin a match; NULL: no prefilter */
 	bool anchored;
+	/* strings every match holds one of (lg_re_may_match), read from src
+	 * on first use (most patterns are never asked); NULL: none known */
+	char *src;
+	uint32_t options;
+	lg_relit *lits;
+	_Atomic bool lits_read;
 	/* RE_JIT: matched by pcre2_jit_match, without pcre2_match's checks;
 	 * RE_PENDING: JIT-compiled on first use (re_ready), so that a run
 	 * pays only for the patterns it matches (an export of 罚款 never
@@ -678,6 +685,8 @@ void lg_re_free(lg_re *r)
 		return;
 	pcre2_code_free(r->code);
 	free(r->starts);
+	lg_relit_free(r->lits);
+	free(r->src);
 	free(r);
 }
 
@@ -835,8 +844,12 @@ static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, c
 	/* JIT when available (on first use); the interpreter is what
 	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code */
 	atomic_init(&r->state, v->no_jit ? RE_INTERP : RE_PENDING);
-	if (!r->anchored) /* the anchored context copies are matched raw, by group */
+	if (!r->anchored) { /* the anchored context copies are matched raw, by group */
 		build_starts(r, src);
+		r->src = lg_xstrdup(src);
+		r->options = PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL | extra;
+	}
+	atomic_init(&r->lits_read, false);
 	return r;
 }
 
@@ -1437,6 +1450,26 @@ bool lg_re_may_begin(const lg_re *re, const uint32_t *cps, size_t n)
 		if (cps[i] >= 0x10000 || ((bm[cps[i] >> 3] >> (cps[i] & 7)) & 1))
 			return true;
 	return false;
+}
+
+const lg_relit *lg_re_literals(const lg_re *re)
+{
+	if (atomic_load_explicit(&re->lits_read, memory_order_acquire))
+		return re->lits;
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&mu);
+	lg_re *w = (lg_re *)re; /* filled in once, under the lock: the vocabulary stays shareable */
+	if (!atomic_load_explicit(&w->lits_read, memory_order_relaxed)) {
+		w->lits = w->src ? lg_relit_new(w->src, w->options) : NULL;
+		atomic_store_explicit(&w->lits_read, true, memory_order_release);
+	}
+	pthread_mutex_unlock(&mu);
+	return re->lits;
+}
+
+bool lg_re_may_match(const lg_re *re, const char *s, size_t n)
+{
+	return lg_relit_may_match(lg_re_literals(re), s, n);
 }
 
 bool lg_re_filtered(const lg_re *re)

@@ -8,6 +8,7 @@ int main(void)
 	SRunner *sr = srunner_create(suite_dec());
 	srunner_add_suite(sr, suite_units());
 	srunner_add_suite(sr, suite_read());
+	srunner_add_suite(sr, suite_relit());
 	srunner_add_suite(sr, suite_vocab());
 	srunner_add_suite(sr, suite_meta());
 	srunner_add_suite(sr, suite_extract());

@@ -8,6 +8,7 @@ Suite *suite_dec(void);
 Suite *suite_units(void);
 Suite *suite_read(void);
 Suite *suite_vocab(void);
+Suite *suite_relit(void);
 Suite *suite_meta(void);
 Suite *suite_extract(void);
 Suite *suite_series(void);
