@@ -50,3 +50,19 @@ echo "peak RSS extract: $((R1 / 1024)) MB at 1x, $((R4 / 1024)) MB at 4x"
 echo "peak RSS export:  $((E1 / 1024)) MB at 1x, $((E4 / 1024)) MB at 4x"
 awk -v a="$R1" -v b="$R4" -v c="$E1" -v d="$E4" 'BEGIN {
 	printf "RSS growth 1x->4x: extract %+.1f%%, export %+.1f%% (target within 10%%, <= 64 MB)\n", (b - a) * 100 / a, (d - c) * 100 / c }'
+# one file that is a single run-on "sentence" (no full stop: OCR or a
+# broken export) of N and 2N clauses with brackets, 其中, 分别, a town, a
+# change; reading it must take about twice as long at 2N, not four times
+runon() { # clauses file
+	awk -v n="$1" 'BEGIN { printf "某市应急管理局2021年法治政府建设情况报告\n";
+		for (i = 0; i < n; i++) printf "全市检查企业120家次(其中市级30家次)，罚款36万元，其中市本级12万元，市级、县级罚款分别为12万元和13万元，龙水镇检查企业12家次，罚款较上年增长23%%，达到456万元，";
+		print "。" }' > "$2"
+}
+runon 5000 "$OUT/runon1.txt"
+runon 10000 "$OUT/runon2.txt"
+: > "$OUT/runon1.times"
+: > "$OUT/runon2.times"
+once runon1 "$OUT/runon1.csv" "$BIN" extract -q "$OUT/runon1.txt"
+once runon2 "$OUT/runon2.csv" "$BIN" extract -q "$OUT/runon2.txt"
+awk -v a="$(med runon1)" -v b="$(med runon2)" -v n="$(wc -l < "$OUT/runon2.csv")" 'BEGIN {
+	printf "run-on sentence, 2x the clauses (%d figures): %.2f s / %.2f s = %.2f (linear: about 2)\n", n - 1, b, a, b / a }'

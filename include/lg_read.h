@@ -13,7 +13,9 @@
  *   - Word artefacts "[bookmark: ...]" are removed, and HTML character
  *     references (&nbsp; &ldquo; &#12345;) replaced;
  *   - a line break inside a number or between a number and its unit, in a
- *     long (wrapped) line, is removed: "1,023.\n65万元" reads 1,023.65万元.
+ *     long (wrapped) line, is removed: "1,023.\n65万元" reads 1,023.65万元;
+ *   - a line that spaces out its characters (text from some PDFs: "全 区 共
+ *     检 查 企 业 1 2 0 0 家 次") loses its single spaces.
  * Every byte position of the clean text maps to a byte position of the
  * original file (lg_text_orig_offset), so a figure's offset always points
  * into the file as it is on disk, whatever its encoding.
@@ -41,8 +43,11 @@ typedef enum {
 } lg_encoding;
 
 typedef struct {
-	size_t norm; /* offset in the clean text */
-	size_t orig; /* the original byte it came from */
+	size_t norm;     /* offset in the clean text */
+	size_t orig;     /* the original byte it came from */
+	size_t orig_end; /* where the text before norm ends in the original:
+			  * orig, unless a cut ([bookmark: ...], a space taken
+			  * out of 全 区) lies between */
 } lg_anchor;
 
 typedef struct {
@@ -74,6 +79,10 @@ lg_status lg_read_bytes(lg_text *t, const void *data, size_t n, lg_encoding forc
 
 /* Original byte offset of a position in the clean text. */
 size_t lg_text_orig_offset(const lg_text *t, size_t norm);
+/* Original byte offset where the clean text before norm ends: the end of
+ * a span s[a..norm) in the original, not counting what was cut after it
+ * ("5万元[bookmark: _GoBack]" ends at 元). */
+size_t lg_text_orig_end(const lg_text *t, size_t norm);
 
 const char *lg_encoding_name(lg_encoding enc);
 /* Accepts utf-8, utf8, gb18030, gbk, gb2312, utf-16le, utf-16be, auto. */

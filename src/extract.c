@@ -25,6 +25,10 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	lg_buf partw;  /* masked words of a passed-over number (joined_to_part) */
+	lg_buf brackets; /* bracket_end: the sentence's brackets read so far (br_event) */
+	lg_buf opens;  /* bracket_end: of those, the indexes of the ones still open (size_t) */
+	lg_buf qzs;    /* qizhong_before: the sentence's 其中 read so far (qz_seen pairs) */
+	lg_buf spans;  /* read_year_spans: the sentence's spans of years */
 	int grp[LG_CTX_COUNT];
 	lg_cpset stop; /* the characters the main scan stops at */
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
@@ -220,6 +224,10 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
 	lg_buf_release(&x->partw);
+	lg_buf_release(&x->opens);
+	lg_buf_release(&x->brackets);
+	lg_buf_release(&x->qzs);
+	lg_buf_release(&x->spans);
 	free(x);
 }
 
@@ -521,6 +529,16 @@ typedef struct {
 
 	size_t sent_start;
 	size_t sent_line_start; /* where the physical line holding sent_start began */
+	size_t br_read; /* bracket_end: the sentence's brackets are read up to here */
+	size_t qz_read; /* qizhong_before: the sentence is searched for 其中 up to here */
+	bool sent_figs_in_order; /* the sentence's figures are in the order of the text */
+	/* list_year: the sentence is searched for 分别 up to ly_read, the last
+	 * found at ly_fb (SIZE_MAX: none); the span of years before the one
+	 * at ly_span_for is ly_y1..ly_y2 */
+	size_t ly_read, ly_fb, ly_span_for;
+	int ly_y1, ly_y2;
+	bool ly_spans_read;   /* read_year_spans: x->spans and ly_near are the sentence's */
+	size_t ly_near[5];
 	size_t sent_end;	/* 0 until computed */
 	size_t ctx_scanned;
 	size_t ctx_retry; /* the first place whose context word the last ctx_update's end cut short */
@@ -753,6 +771,11 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->defer_nums = st->x->only_units && st->x->nkeys > 0;
 	st->sent_line_start = st->line_start <= pos ? st->line_start : pos;
 	st->sent_end = 0;
+	/* the sentence's brackets, 其中 and 分别 are looked for when first
+	 * asked (SIZE_MAX: not yet) */
+	st->br_read = st->qz_read = st->ly_read = st->ly_span_for = SIZE_MAX;
+	st->ly_spans_read = false;
+	st->sent_figs_in_order = true;
 	ctx_reset(st, pos);
 	st->last_total_ind = -1;
 	st->last_fig_ind = -1;
@@ -1147,7 +1170,29 @@ static bool in_list_item(const fstate *st, size_t ms)
  * Where the brackets holding s[ms..me) close (just after the ")"), or 0
  * when the word is in no brackets of its sentence, or they do not close
  * in it. */
-static size_t bracket_end(fstate *st, size_t ms, size_t me)
+/* The last n bytes of b dropped (a stack's pop), b kept NUL-terminated. */
+static void buf_drop(lg_buf *b, size_t n)
+{
+	b->len -= n;
+	b->s[b->len] = '\0';
+}
+
+/* A bracket of the sentence as bracket_end reads them: where it is, the
+ * innermost bracket open just after it (SIZE_MAX: none; an opening one is
+ * its own), and for an opening one where it closes (0: not known yet,
+ * SIZE_MAX: not in the sentence; else just after the ")"). */
+typedef struct {
+	size_t at, open, close;
+} br_event;
+
+static br_event *br_at(lg_buf *b, size_t k)
+{
+	return (br_event *)(void *)(b->s + k * sizeof(br_event));
+}
+
+/* The old way, for a word that holds a bracket itself: back to the
+ * bracket open before it, on to the one that closes it. */
+static size_t bracket_end_scan(fstate *st, size_t ms, size_t me)
 {
 	const char *s = st->s;
 	int depth = 0;
@@ -1170,6 +1215,92 @@ static size_t bracket_end(fstate *st, size_t ms, size_t me)
 			return j + 1;
 	}
 	return 0;
+}
+
+/* The sentence's brackets before at read into x->brackets, on from
+ * where the last question left off -- once per sentence, however many
+ * words ask, in whatever order (a run-on sentence of thousands of figures
+ * is not read again for each).  Returns how many lie before at. */
+static size_t brackets_before(fstate *st, size_t at)
+{
+	const char *s = st->s;
+	lg_buf *ev = &st->x->brackets, *opens = &st->x->opens;
+	if (st->br_read == SIZE_MAX) { /* the sentence's first question */
+		st->br_read = st->sent_start;
+		lg_buf_reset(ev);
+		lg_buf_reset(opens);
+	}
+	for (size_t i = st->br_read; i < at; i++) {
+		if (s[i] == '(') {
+			size_t k = ev->len / sizeof(br_event);
+			br_event e = { i, i, 0 };
+			lg_buf_add(ev, &e, sizeof e);
+			lg_buf_add(opens, &k, sizeof k);
+		} else if (s[i] == ')') {
+			/* it closes the innermost open one, if any */
+			size_t k, top = SIZE_MAX;
+			if (opens->len) {
+				memcpy(&k, opens->s + opens->len - sizeof k, sizeof k);
+				buf_drop(opens, sizeof k);
+				br_at(ev, k)->close = i + 1;
+			}
+			if (opens->len) {
+				memcpy(&k, opens->s + opens->len - sizeof k, sizeof k);
+				top = br_at(ev, k)->at;
+			}
+			br_event e = { i, top, 0 };
+			lg_buf_add(ev, &e, sizeof e);
+		}
+	}
+	if (at > st->br_read)
+		st->br_read = at;
+	size_t lo = 0, hi = ev->len / sizeof(br_event);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (br_at(ev, mid)->at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t bracket_end(fstate *st, size_t ms, size_t me)
+{
+	const char *s = st->s;
+	if (memchr(s + ms, '(', me - ms) || memchr(s + ms, ')', me - ms))
+		return bracket_end_scan(st, ms, me);
+	lg_buf *ev = &st->x->brackets;
+	/* the innermost bracket open at ms: the last one read before it says */
+	size_t lo = brackets_before(st, ms);
+	if (lo == 0 || br_at(ev, lo - 1)->open == SIZE_MAX)
+		return 0; /* no bracket open before the word */
+	size_t open = br_at(ev, lo - 1)->open, hi = lo;
+	lo = 0;
+	while (lo + 1 < hi) { /* the opening bracket's own entry */
+		size_t mid = (lo + hi) / 2;
+		if (br_at(ev, mid)->at <= open)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	br_event *o = br_at(ev, lo);
+	if (!o->close) {
+		/* still open where the reading stopped: the first ")" after the
+		 * word that closes no bracket opened after it */
+		compute_sent_end(st);
+		o->close = SIZE_MAX;
+		int depth = 0;
+		for (size_t j = me; j < st->sent_end; j++) {
+			if (s[j] == '(') {
+				depth++;
+			} else if (s[j] == ')' && depth-- == 0) {
+				o->close = j + 1;
+				break;
+			}
+		}
+	}
+	return o->close == SIZE_MAX ? 0 : o->close;
 }
 
 /* Where the list item holding the word that ends at me ends: the next
@@ -1685,15 +1816,48 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 /* Where the last 其中 of the sentence before cs is, not counting one in
  * brackets that close before cs (…(其中市级703家次)，…: an aside);
  * SIZE_MAX: none. */
+/* How far back in its sentence a number looks for the figure it is a
+ * part of, a change of, the whole of: 8 KB, far more than any real
+ * sentence, so that a run-on "sentence" of thousands of figures (a text
+ * without full stops) is not gone through again for each of them.  Past
+ * it -- with the sentence's figures in the order of the text, as they
+ * nearly always are -- the search stops (an extraction and an export,
+ * which reads fewer figures, stop at the same place). */
+#define LOOKBACK_BYTES 8192
+
+static bool beyond_lookback(const fstate *st, const lg_figure *f, size_t at)
+{
+	return st->sent_figs_in_order && f->norm_start + LOOKBACK_BYTES < at;
+}
+
+typedef struct {
+	size_t at, bracket_end; /* a 其中, and where the brackets holding it close (0: none) */
+} qz_seen;
+
 static size_t qizhong_before(fstate *st, size_t cs)
 {
-	size_t at = SIZE_MAX;
-	for (size_t p = st->sent_start; (p = find_from(st->s, cs, p, "其中", 6)) < cs; p += 6) {
-		size_t be = bracket_end(st, p, p + 6);
-		if (!be || be > cs)
-			at = p;
+	lg_buf *qzs = &st->x->qzs;
+	if (cs < st->qz_read) { /* the sentence's first question (or one before the last) */
+		st->qz_read = st->sent_start;
+		lg_buf_reset(qzs);
 	}
-	return at;
+	/* each 其中 is found once per sentence, however many clauses ask */
+	for (size_t p = st->qz_read; (p = find_from(st->s, cs, p, "其中", 6)) < cs; p += 6) {
+		qz_seen q = { p, bracket_end(st, p, p + 6) };
+		lg_buf_add(qzs, &q, sizeof q);
+	}
+	if (cs > st->qz_read + 5)
+		st->qz_read = cs - 5; /* a 其中 that runs past cs is found next time */
+	/* the latest not in brackets closed before cs; one in brackets closed
+	 * before cs is so for every later cs too, and is dropped */
+	while (qzs->len) {
+		qz_seen q;
+		memcpy(&q, qzs->s + qzs->len - sizeof q, sizeof q);
+		if (!q.bracket_end || q.bracket_end > cs)
+			return q.at;
+		buf_drop(qzs, sizeof q);
+	}
+	return SIZE_MAX;
 }
 
 /* A part a 其中 earlier in the sentence (before the clause at cs) opened
@@ -1712,6 +1876,8 @@ static bool part_after_qizhong(fstate *st, const lg_qty *q, int ind, size_t cs)
 		return false;
 	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
 		const lg_figure *f = &st->out->v[i - 1];
+		if (beyond_lookback(st, f, cs))
+			break;
 		if (f->norm_start >= qz || f->role != LG_ROLE_TOTAL || f->aside || f->indicator < 0)
 			continue;
 		if (f->indicator == ind)
@@ -1727,9 +1893,11 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 {
 	lg_figure *f = lg_figures_push(st->out);
 	f->norm_start = q->num_start;
+	if (st->out->n >= st->sent_fig_first + 2 && st->out->v[st->out->n - 2].norm_start > f->norm_start)
+		st->sent_figs_in_order = false;
 	f->norm_end = q->end;
 	f->offset = lg_text_orig_offset(st->t, q->num_start);
-	size_t oe = lg_text_orig_offset(st->t, q->end);
+	size_t oe = lg_text_orig_end(st->t, q->end);
 	f->length = oe > f->offset ? oe - f->offset : 0;
 	f->indicator = ind;
 	f->value = q->value;
@@ -1845,7 +2013,7 @@ static void item_of_comparison(fstate *st, size_t num_start)
  * out to be inside brackets (in_brackets, asked only when a list of
  * changes needs the items). */
 static bool item_compares(fstate *st, int k);
-static bool in_brackets(const fstate *st, size_t at);
+static bool in_brackets(fstate *st, size_t at);
 
 static void add_item(fstate *st, size_t at, int unit_id)
 {
@@ -1885,13 +2053,13 @@ static bool item_compares(fstate *st, int k)
 
 /* Is s[at] inside brackets opened in its sentence ((含高速2起1人): an
  * aside, not an item of a list)? */
-static bool in_brackets(const fstate *st, size_t at)
+static bool in_brackets(fstate *st, size_t at)
 {
 	if (at <= st->sent_start)
 		return false;
-	const char *a = st->s + st->sent_start;
-	const char *open = memrchr(a, '(', at - st->sent_start), *close = memrchr(a, ')', at - st->sent_start);
-	return open && (!close || close < open);
+	/* the last bracket before it opens one */
+	size_t k = brackets_before(st, at);
+	return k > 0 && br_at(&st->x->brackets, k - 1)->open == br_at(&st->x->brackets, k - 1)->at;
 }
 
 /* Split the names s[a..e) at 、 和 及 与 (事故起数、死亡人数): their spans
@@ -2470,6 +2638,20 @@ static int name_scope(fstate *st, size_t a, size_t b)
 	return sc >= 0 && me == b ? sc : -1;
 }
 
+/* The scope of the first name of a list before 分别, which may begin
+ * with the clause's lead-in (全年市本级和各县区分别…, 2021年市级、县级…):
+ * name_scope of the name, or of its end after at most six characters. */
+static int first_name_scope(fstate *st, size_t a, size_t b)
+{
+	int sc = name_scope(st, a, b);
+	unsigned cp;
+	for (int chars = 0; sc < 0 && chars < 6 && a < b; chars++) {
+		a += cp_at(st->s, b, a, &cp);
+		sc = name_scope(st, a, b);
+	}
+	return sc;
+}
+
 /* Do the words s[a..b) end in 分别为 (分别是, 分别达到, 分别有)?  Then the
  * names before it, split at 、 和 及 与 (from its clause, or the clause
  * before when its own holds nothing else), are what the numbers after it
@@ -2520,7 +2702,7 @@ static bool respectively(fstate *st, size_t a, size_t b)
 		if (n < 2)
 			return false;
 		for (int k = 0; k < n; k++)
-			if ((sc[k] = name_scope(st, ns[k], ne[k])) < 0)
+			if ((sc[k] = k ? name_scope(st, ns[k], ne[k]) : first_name_scope(st, ns[k], ne[k])) < 0)
 				return false;
 		memcpy(st->resp_s, ns, (size_t)n * sizeof ns[0]);
 		memcpy(st->resp_e, ne, (size_t)n * sizeof ne[0]);
@@ -2546,7 +2728,8 @@ static bool respectively(fstate *st, size_t a, size_t b)
 	st->resp_n = n >= 2 ? n : 0;
 	st->resp_shared = false;
 	for (int k = 0; k < st->resp_n; k++)
-		st->resp_scope[k] = name_scope(st, st->resp_s[k], st->resp_e[k]);
+		st->resp_scope[k] = k ? name_scope(st, st->resp_s[k], st->resp_e[k])
+				      : first_name_scope(st, st->resp_s[k], st->resp_e[k]);
 	return n >= 2;
 }
 
@@ -2829,13 +3012,23 @@ static int whole_given(fstate *st, size_t cs, int ind)
 	int named = -1; /* do the words before the 其中 name ind (asked once, when needed) */
 	size_t fig_at = 0, away_at = 0; /* place + 1 of the latest of each */
 	const char *u;
-	for (size_t i = st->sent_fig_first; i < st->out->n; i++) {
-		const lg_figure *f = &st->out->v[i];
+	/* the latest figure before p that can be the whole: with the
+	 * sentence's figures in the order of the text (as they nearly always
+	 * are), the first such from the end -- a run-on sentence of thousands
+	 * of figures is not gone through again for each part */
+	size_t nf = st->out->n - st->sent_fig_first;
+	for (size_t k = 0; k < nf; k++) {
+		const lg_figure *f = &st->out->v[st->sent_figs_in_order ? st->out->n - 1 - k : st->sent_fig_first + k];
+		if (beyond_lookback(st, f, cs))
+			break;
 		/* (a figure of ind itself is in a unit ind takes) */
 		if (f->norm_start < p && f->role != LG_ROLE_EXCLUDED && f->indicator >= 0 &&
 		    (f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)) &&
-		    whole_of(st, f->indicator, ind, p, &named))
+		    whole_of(st, f->indicator, ind, p, &named)) {
 			fig_at = f->norm_start + 1;
+			if (st->sent_figs_in_order)
+				break;
+		}
 	}
 	for (int k = 0; k < st->nitems && st->item_at[k] < p; k++)
 		if (st->item_xind[k] >= 0 && !((st->item_wide_bits >> k) & 1) &&
@@ -2869,6 +3062,73 @@ static bool adjacent_part(fstate *st, const lg_figure *f, const lg_qty *q, const
 	return chars >= 1 && chars <= 8;
 }
 
+typedef struct {
+	size_t end; /* where the span's words end */
+	int y1, y2;
+} year_span_at;
+
+/* The spans of years the sentence names (2018年至2021年, 2019-2021年), in
+ * the order of the text, and where each 近两年, 近三年… first ends: read
+ * once per sentence, when a list first asks. */
+static void read_year_spans(fstate *st)
+{
+	const char *s = st->s;
+	size_t n = st->n, a = st->sent_start;
+	compute_sent_end(st);
+	size_t e = st->sent_end;
+	lg_buf *spans = &st->x->spans;
+	lg_buf_reset(spans);
+	for (size_t i = a; i + 7 <= e; i++) {
+		if (!year_at(s, n, i))
+			continue;
+		size_t j = i + 7;
+		if (at_lit(s, n, j, LIT("至")) || at_lit(s, n, j, LIT("到")))
+			j += 3;
+		else if (j < n && (s[j] == '-' || s[j] == '~'))
+			j++;
+		else
+			continue;
+		if (j + 4 <= n && (s[j] == '1' || s[j] == '2') && j + 7 <= e && year_at(s, n, j)) {
+			year_span_at y = { j + 7, atoi(s + i), atoi(s + j) };
+			lg_buf_add(spans, &y, sizeof y);
+		}
+	}
+	static const char *const cn[] = { "两", "二", "三", "四", "五" };
+	for (size_t k = 0; k < 5; k++) {
+		char w[16];
+		snprintf(w, sizeof w, "近%s年", cn[k]);
+		const char *p = memmem(s + a, e - a, w, strlen(w));
+		st->ly_near[k] = p ? (size_t)(p - s) + strlen(w) : SIZE_MAX;
+	}
+	st->ly_spans_read = true;
+}
+
+/* The span of years the sentence names before lb (its 分别): the first
+ * written out whole before it, else 近三年 and the like (the report's year
+ * and the ones before); 0, 0 when none. */
+static void year_span(fstate *st, size_t lb, int *y1, int *y2)
+{
+	if (!st->ly_spans_read)
+		read_year_spans(st);
+	*y1 = *y2 = 0;
+	const lg_buf *spans = &st->x->spans;
+	for (size_t k = 0; k < spans->len / sizeof(year_span_at); k++) {
+		year_span_at y;
+		memcpy(&y, spans->s + k * sizeof y, sizeof y);
+		if (y.end <= lb) {
+			*y1 = y.y1;
+			*y2 = y.y2;
+			return;
+		}
+	}
+	for (size_t k = 0; k < 5; k++)
+		if (st->ly_near[k] <= lb && st->rep->year) {
+			*y2 = st->rep->year;
+			*y1 = *y2 - (k == 0 ? 1 : (int)k);
+			return;
+		}
+}
+
 /* The year of a number in a list after 分别 whose sentence spans years
  * (2018年至2021年…分别为320万元、410万元、560万元、620万元; 近三年…分别为
  * …): the list has as many numbers as the span has years, the k-th is
@@ -2877,40 +3137,24 @@ static int list_year(fstate *st, const lg_qty *q)
 {
 	const char *s = st->s;
 	size_t n = st->n, a = st->sent_start;
-	const char *fb = NULL;
-	for (const char *p = s + a; (p = memmem(p, (size_t)(s + q->start - p), "分别", 6)) != NULL; p += 6)
-		fb = p;
-	if (!fb)
+	/* the last 分别 before the number: the sentence is searched once,
+	 * however many numbers ask */
+	if (q->start < st->ly_read) { /* the sentence's first question (or one before the last) */
+		st->ly_read = a;
+		st->ly_fb = SIZE_MAX;
+	}
+	for (const char *p = s + st->ly_read; (p = memmem(p, (size_t)(s + q->start - p), "分别", 6)) != NULL; p += 6)
+		st->ly_fb = (size_t)(p - s);
+	if (q->start > st->ly_read + 5)
+		st->ly_read = q->start - 5; /* a 分别 that runs past the number is found next time */
+	if (st->ly_fb == SIZE_MAX)
 		return 0;
-	size_t lb = (size_t)(fb - s);
-	/* the span of years before 分别 */
-	int y1 = 0, y2 = 0;
-	for (size_t i = a; i + 7 <= lb && !y2; i++) {
-		if (year_at(s, n, i)) {
-			size_t j = i + 7;
-			if (at_lit(s, n, j, LIT("至")) || at_lit(s, n, j, LIT("到")))
-				j += 3;
-			else if (j < n && (s[j] == '-' || s[j] == '~'))
-				j++;
-			else
-				continue;
-			if (j + 4 <= n && (s[j] == '1' || s[j] == '2') && j + 7 <= lb && year_at(s, n, j)) {
-				y1 = atoi(s + i);
-				y2 = atoi(s + j);
-			}
-		}
+	size_t lb = st->ly_fb;
+	if (st->ly_span_for != lb) {
+		st->ly_span_for = lb;
+		year_span(st, lb, &st->ly_y1, &st->ly_y2);
 	}
-	if (!y2) {
-		static const char *const cn[] = { "两", "二", "三", "四", "五" };
-		for (size_t k = 0; k < 5 && !y2; k++) {
-			char w[16];
-			snprintf(w, sizeof w, "近%s年", cn[k]);
-			if (memmem(s + a, lb - a, w, strlen(w)) && st->rep->year) {
-				y2 = st->rep->year;
-				y1 = y2 - (k == 0 ? 1 : (int)k);
-			}
-		}
-	}
+	int y1 = st->ly_y1, y2 = st->ly_y2;
 	if (!y2 || y2 < y1 || y2 - y1 > 9)
 		return 0;
 	/* the numbers of the list: after 分别(为|是|:), joined by 、 , ， 和 及 */
@@ -2928,7 +3172,8 @@ static int list_year(fstate *st, const lg_qty *q)
 			break;
 		if (q2.start == q->start)
 			at = k;
-		k++;
+		if (++k > y2 - y1 + 1)
+			return 0; /* more numbers than years: not a list of years */
 		i = q2.end;
 		if (at_lit(s, n, i, LIT("、")) || at_lit(s, n, i, LIT("和")) || at_lit(s, n, i, LIT("及")) ||
 		    at_lit(s, n, i, LIT("，")))
@@ -3242,9 +3487,12 @@ read_candidates:
 			part_scope = st->resp_scope[resp_name];
 		}
 	}
-	if (resp_name >= 0 && (st->last_total_ind < 0 || st->resp_shared) && (best < 0 || resp_name == st->resp_n - 1)) {
+	if (resp_name >= 0 && ((st->last_total_ind < 0 || st->resp_shared) ? best < 0 || resp_name == st->resp_n - 1
+									     : best < 0)) {
 		/* "市级、县级罚款分别为1278万元和1254万元": each name's scope, the
-		 * indicator the last one names */
+		 * indicator the last one names -- also after a total the
+		 * numbers cannot be parts of (检查企业5家次，市本级和各县区分别
+		 * 立案12起、85起) */
 		const char *u;
 		int last_sc;
 		int h = shared_head(st, q->unit_id, q->unit, &u, &last_sc);
@@ -3278,6 +3526,8 @@ read_candidates:
 			for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
 				const lg_figure *f = &st->out->v[i - 1];
 				const char *u;
+				if (beyond_lookback(st, f, q->start))
+					break;
 				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
 				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
 				    (in_paren || (f->indicator == st->last_total_ind &&
@@ -3302,6 +3552,8 @@ read_candidates:
 				ind = -1;
 				for (size_t i = st->out->n; i > st->sent_fig_first && ind < 0; i--) {
 					const lg_figure *f = &st->out->v[i - 1];
+					if (beyond_lookback(st, f, q->start))
+						break;
 					if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 && !f->aside &&
 					    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
 					    strcmp(f->unit, u) == 0)

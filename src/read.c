@@ -65,8 +65,7 @@ static void add_anchor(lg_text *t, size_t norm, size_t orig)
 		t->capanchors_ = t->capanchors_ ? 2 * t->capanchors_ : 64;
 		t->anchors = lg_xrealloc(t->anchors, t->capanchors_ * sizeof *t->anchors);
 	}
-	t->anchors[t->nanchors].norm = norm;
-	t->anchors[t->nanchors].orig = orig;
+	t->anchors[t->nanchors] = (lg_anchor){ norm, orig, orig };
 	t->nanchors++;
 }
 
@@ -633,8 +632,11 @@ static void apply_edits(lg_text *t)
 		const edit *e = edit_at(t, i);
 		size_t ca = e->a + e->rl, cb = e->b;
 		for (; k < t->nanchors && t->anchors[k].norm < ca; k++)
-			na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig };
-		na[w++] = (lg_anchor){ ca - shift, lg_text_orig_offset(t, cb) };
+			na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig, t->anchors[k].orig_end };
+		/* the text before the cut ends where it did (a replacement
+		 * stands for all it replaces) */
+		size_t cut_orig = lg_text_orig_offset(t, cb);
+		na[w++] = (lg_anchor){ ca - shift, cut_orig, e->rl ? cut_orig : lg_text_orig_end(t, ca) };
 		while (k < t->nanchors && t->anchors[k].norm <= cb)
 			k++;
 		/* the text: what comes before the edit, then its replacement */
@@ -646,7 +648,7 @@ static void apply_edits(lg_text *t)
 		shift += cb - ca;
 	}
 	for (; k < t->nanchors; k++)
-		na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig };
+		na[w++] = (lg_anchor){ t->anchors[k].norm - shift, t->anchors[k].orig, t->anchors[k].orig_end };
 	memmove(s + o, s + r, n - r + 1);
 	t->out_.len = n - shift;
 	free(t->anchors);
@@ -883,10 +885,106 @@ static void join_split_numbers(lg_text *t)
 	apply_edits(t);
 }
 
-size_t lg_text_orig_offset(const lg_text *t, size_t norm)
+/* Is the character that ends at s[i - 1] (UTF-8) a wide one -- CJK
+ * ideographs and punctuation, kana, full-width forms (U+2E80 and up)? */
+static bool wide_before(const char *s, size_t lo, size_t i)
 {
-	if (!t->nanchors)
-		return norm;
+	size_t k = i;
+	while (k > lo && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && i - k < 3)
+		k--;
+	if (k == lo || k == i)
+		return false;
+	unsigned char c = (unsigned char)s[k - 1];
+	return c >= 0xF0 || c >= 0xE3 || (c == 0xE2 && (unsigned char)s[k] >= 0xBA);
+}
+
+static bool wide_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return i + 2 < n && (c >= 0xE3 || (c == 0xE2 && (unsigned char)s[i + 1] >= 0xBA)) && c < 0xF8;
+}
+
+/* Does the line s[a..e) space out its characters: among those next to a
+ * Chinese one, are three or more parted by one space, and four times as
+ * many parted as joined?  "全 区 共 检 查 企 业 1 2 0 0 家 次" is; "罚款 256.5
+ * 万元" and a table row "大足区 120 36" are not. */
+static bool letter_spaced(const char *s, size_t a, size_t e)
+{
+	size_t gaps = 0, joins = 0, spaces = 0;
+	int prev = 0; /* the character before: 0 none (line start, tab), 1 narrow, 2 wide */
+	for (size_t i = a; i < e;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			spaces++;
+			i++;
+			continue;
+		}
+		if (c == '\t') {
+			prev = 0;
+			i++;
+			continue;
+		}
+		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		int cls = wide_at(s, e, i) || c >= 0xF0 ? 2 : 1;
+		if (prev && (prev == 2 || cls == 2)) {
+			if (spaces == 0)
+				joins++;
+			else if (spaces == 1)
+				gaps++;
+		}
+		prev = cls;
+		spaces = 0;
+		i += k;
+	}
+	return gaps >= 3 && joins * 4 <= gaps;
+}
+
+/* Text copied out of some PDFs spaces out every character of a line ("全
+ * 区 共 检 查 企 业 1 2 0 0 家 次"), which no trigger or number would match.
+ * In such a line the single spaces between characters go (runs of two or
+ * more stay: they part words).  Only lines with three spaces next to a
+ * Chinese character are looked at closely, found by memchr. */
+static void unspace_letters(lg_text *t)
+{
+	const char *s = t->out_.s;
+	size_t n = t->out_.len, from = 0, line_a = 0, line_e = 0, hits = 0;
+	bool done = true; /* the line line_a..line_e is judged */
+	const char *p;
+	for (;;) {
+		p = from < n ? memchr(s + from, ' ', n - from) : NULL;
+		size_t i = p ? (size_t)(p - s) : n;
+		if (!done && (i >= line_e || !p)) {
+			/* leaving a line: judge it */
+			if (hits >= 3 && letter_spaced(s, line_a, line_e))
+				for (size_t k = line_a + 1; k + 1 < line_e; k++)
+					if (s[k] == ' ' && s[k - 1] != ' ' && s[k + 1] != ' ' && s[k - 1] != '\t' &&
+					    s[k + 1] != '\t')
+						add_edit(t, k, k + 1, "", 0);
+			done = true;
+		}
+		if (!p)
+			break;
+		from = i + 1;
+		if (done) {
+			/* a new line: its bounds */
+			size_t prev_e = line_e; /* the \n that ends the line before (0 at the start) */
+			const char *nl = memchr(s + i, '\n', n - i);
+			line_e = nl ? (size_t)(nl - s) : n;
+			const char *pl = memrchr(s + prev_e, '\n', i - prev_e);
+			line_a = pl ? (size_t)(pl - s) + 1 : prev_e;
+			hits = 0;
+			done = false;
+		}
+		if (i > line_a && i + 1 < line_e && s[i - 1] != ' ' && s[i + 1] != ' ' &&
+		    (wide_before(s, line_a, i) || wide_at(s, line_e, i + 1)))
+			hits++;
+	}
+	apply_edits(t);
+}
+
+/* The anchor the position norm maps by: the last at or before it. */
+static const lg_anchor *anchor_of(const lg_text *t, size_t norm)
+{
 	size_t lo = 0, hi = t->nanchors;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -895,16 +993,41 @@ size_t lg_text_orig_offset(const lg_text *t, size_t norm)
 		else
 			hi = mid;
 	}
-	const lg_anchor *a = &t->anchors[lo];
-	if (a->norm > norm)
-		return a->orig;
+	return &t->anchors[lo];
+}
+
+/* norm mapped linearly from anchor a, never past the next anchor's
+ * origin or the file end */
+static size_t linear(const lg_text *t, const lg_anchor *a, size_t norm)
+{
 	size_t o = a->orig + (norm - a->norm);
-	/* never point past the next anchor's origin or the file end */
-	if (lo + 1 < t->nanchors && o > t->anchors[lo + 1].orig)
-		o = t->anchors[lo + 1].orig;
+	if (a + 1 < t->anchors + t->nanchors && o > a[1].orig)
+		o = a[1].orig;
 	if (o > t->orig_size)
 		o = t->orig_size;
 	return o;
+}
+
+size_t lg_text_orig_offset(const lg_text *t, size_t norm)
+{
+	if (!t->nanchors)
+		return norm;
+	const lg_anchor *a = anchor_of(t, norm);
+	if (a->norm > norm)
+		return a->orig;
+	return linear(t, a, norm);
+}
+
+size_t lg_text_orig_end(const lg_text *t, size_t norm)
+{
+	if (!t->nanchors)
+		return norm;
+	const lg_anchor *a = anchor_of(t, norm);
+	if (a->norm > norm)
+		return a->orig;
+	if (a->norm == norm)
+		return a->orig_end;
+	return linear(t, a, norm);
 }
 
 static bool all_space(const char *s, size_t n)
@@ -1016,6 +1139,7 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 	cut_artefacts(t);
 	cut_page_numbers(t);
 	html_entities(t);
+	unspace_letters(t);
 	join_split_numbers(t);
 	t->s = t->out_.s;
 	t->n = t->out_.len;

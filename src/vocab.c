@@ -915,18 +915,43 @@ static lg_re *compile_re(const char *src, lg_vocab *v, const char *what, const c
 	return compile_re_flags(src, v, what, origin, line, seg, 0, st, err);
 }
 
+/* The levels below a bureau's own: the counties and districts of a city
+ * (县级 in a city's report is theirs, not the bureau's), the cities and
+ * counties of a province; none below a district or a county (their towns
+ * are the 乡镇 scope's). */
+static const char *lower_levels(const char *level)
+{
+	static const struct {
+		const char *level, *lower;
+	} below[] = { { "省", "(?:市|州|盟|县|区|旗)" }, { "市", "(?:县|区|旗)" }, { "州", "(?:县|市|区)" },
+		      { "盟", "(?:旗|市)" },	       { "师", "团" } };
+	for (size_t k = 0; k < sizeof below / sizeof below[0]; k++)
+		if (strcmp(level, below[k].level) == 0)
+			return below[k].lower;
+	return "(?!)"; /* unknown, or nothing below: the word cannot match */
+}
+
+/* src with {level} replaced by the bureau's level character and {lower}
+ * by the levels below it. */
 static char *expand_level(const char *src, const char *level)
 {
 	lg_buf b = LG_BUF_INIT;
 	const char *p = src;
-	const char *q;
-	while ((q = strstr(p, "{level}")) != NULL) {
+	for (;;) {
+		const char *q = strchr(p, '{');
+		if (!q)
+			break;
 		lg_buf_add(&b, p, (size_t)(q - p));
-		if (*level)
-			lg_buf_adds(&b, level);
-		else
-			lg_buf_adds(&b, "(?!)"); /* unknown level: the word cannot match */
-		p = q + 7;
+		if (strncmp(q, "{level}", 7) == 0) {
+			lg_buf_adds(&b, *level ? level : "(?!)"); /* unknown level: the word cannot match */
+			p = q + 7;
+		} else if (strncmp(q, "{lower}", 7) == 0) {
+			lg_buf_adds(&b, lower_levels(level));
+			p = q + 7;
+		} else {
+			lg_buf_addc(&b, '{');
+			p = q + 1;
+		}
 	}
 	lg_buf_adds(&b, p);
 	return lg_buf_detach(&b, NULL);

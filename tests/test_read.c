@@ -159,6 +159,42 @@ START_TEST(normal_form)
 }
 END_TEST
 
+/* Text from a PDF that spaces out every character of a line loses its
+ * single spaces there (two or more stay); lines of words with a space here
+ * and there, and a table row, keep theirs.  A span of the clean text ends
+ * in the original where its last character does, not after what was cut
+ * behind it. */
+START_TEST(letter_spaced_lines)
+{
+	const char *in = "全 区 共 检 查 企 业 1 2 0 0 家 次 ， 罚 款 2 5 6 . 5 万 元 。\n"
+			 "罚款 256.5 万元，大足区 120 36 起\n"
+			 "法 治 政 府  建 设 报 告\n"
+			 "报 告\n"
+			 "罚款5万元[bookmark: _GoBack]，完\n";
+	lg_text t;
+	lg_text_init(&t);
+	lg_err err;
+	ck_assert_int_eq(lg_read_bytes(&t, in, strlen(in), LG_ENC_AUTO, &err), LG_OK);
+	ck_assert_str_eq(t.s, "全区共检查企业1200家次，罚款256.5万元。\n"
+			      "罚款 256.5 万元，大足区 120 36 起\n"
+			      "法治政府  建设报告\n"
+			      "报 告\n"
+			      "罚款5万元，完\n");
+	static const struct {
+		const char *clean, *orig;
+	} spans[] = { { "1200家次", "1 2 0 0 家 次" }, { "256.5万元", "2 5 6 . 5 万 元" }, { "款5万元", "款5万元" } };
+	for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
+		const char *p = strstr(t.s, spans[i].clean);
+		ck_assert_ptr_nonnull(p);
+		size_t a = lg_text_orig_offset(&t, (size_t)(p - t.s));
+		size_t e = lg_text_orig_end(&t, (size_t)(p - t.s) + strlen(spans[i].clean));
+		ck_assert_msg(e - a == strlen(spans[i].orig) && memcmp(in + a, spans[i].orig, e - a) == 0, "%s: '%.*s'",
+			      spans[i].clean, (int)(e - a), in + a);
+	}
+	lg_text_release(&t);
+}
+END_TEST
+
 /* A full-width comma between full-width digits, three after it, separates
  * thousands (１，２３４ is 1,234) in every encoding; anywhere else it is the
  * clause break it looks like. */
@@ -502,6 +538,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, gb18030_detected_and_offsets_map_back);
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
+	tcase_add_test(tc, letter_spaced_lines);
 	tcase_add_test(tc, full_width_thousands);
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, many_edits_keep_offsets);
