@@ -1008,6 +1008,217 @@ static size_t linear(const lg_text *t, const lg_anchor *a, size_t norm)
 	return o;
 }
 
+/* ---- tables written one cell per line ----
+ *
+ * A word processor's or a PDF tool's text export may write a table one
+ * cell per line: 序号 / 单位 / 检查企业(家次) / 罚款(万元) / 1 / 市本级 / 703 /
+ * 256.5 / 2 / …, an empty cell an empty line.  Such a block becomes rows
+ * of cells parted by tabs, as a table saved as text with tabs reads, so
+ * that each number is read under its column and beside its row's name. */
+
+typedef struct {
+	size_t a, b; /* the cell's text, spaces trimmed; a == b: an empty cell */
+} grid_cell;
+
+enum { GRID_LINE_MAX = 60, GRID_COLS_MAX = 10 };
+
+/* Is s[a..b) a number cell: 703, 1,234.5, 12%, 703家次 (a unit of at most
+ * three characters after it, not a date's 年 月 日), or - or / for none? */
+static bool grid_number(const char *s, size_t a, size_t b)
+{
+	if (b - a == 1 && (s[a] == '-' || s[a] == '/'))
+		return true;
+	size_t i = a;
+	if (i < b && (s[i] == '-' || s[i] == '+'))
+		i++;
+	if (i >= b || s[i] < '0' || s[i] > '9')
+		return false;
+	while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ','))
+		i++;
+	if (i < b && s[i] == '%')
+		i++;
+	/* (2021年, 12月: a date, no number) */
+	if (i + 3 <= b && (memcmp(s + i, "年", 3) == 0 || memcmp(s + i, "月", 3) == 0 || memcmp(s + i, "日", 3) == 0))
+		return false;
+	for (int han = 0; han < 3 && i + 3 <= b && (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9; han++)
+		i += 3;
+	return i == b;
+}
+
+/* Does the header cell s[a..b) say its column holds numbers: a unit in
+ * brackets at its end (检查企业(家次), 罚款(万元)) or a year (2021年)? */
+static bool grid_numeric_header(const char *s, size_t a, size_t b)
+{
+	if (b - a >= 4 && (s[a] == '1' || s[a] == '2') && s[a + 1] >= '0' && s[a + 1] <= '9' && s[a + 2] >= '0' &&
+	    s[a + 2] <= '9' && s[a + 3] >= '0' && s[a + 3] <= '9' &&
+	    (b - a == 4 || (b - a == 7 && memcmp(s + a + 4, "年", 3) == 0) ||
+	     (b - a == 10 && memcmp(s + a + 4, "年度", 6) == 0)))
+		return true;
+	if (b - a < 4 || s[b - 1] != ')')
+		return false;
+	const char *open = memrchr(s + a, '(', b - a);
+	return open && (size_t)(open - s) > a && b - 1 - (size_t)(open - s + 1) <= 12;
+}
+
+/* The cells c[0..n) of a block of short lines: find a header of cols
+ * cells (after at most two title lines), some naming a unit or a year,
+ * over at least two rows that hold numbers (or nothing) in those columns
+ * and no column's name; join the cells of each with tabs.  Of several
+ * such readings, the one that covers the most cells. */
+static void grid_rows(lg_text *t, const grid_cell *c, size_t n)
+{
+	const char *s = t->out_.s;
+	size_t best_o = 0, best_cols = 0, best_rows = 0;
+	for (size_t o = 0; o <= 2; o++) {
+		for (size_t cols = 2; cols <= GRID_COLS_MAX && o + 3 * cols <= n; cols++) {
+			bool num[GRID_COLS_MAX], ok = true, any = false, units = false;
+			for (size_t k = 0; k < cols && ok; k++) {
+				const grid_cell *h = &c[o + k];
+				ok = h->a < h->b && !grid_number(s, h->a, h->b);
+				num[k] = ok && grid_numeric_header(s, h->a, h->b);
+				any = any || num[k];
+				units = units || (num[k] && s[h->b - 1] == ')');
+			}
+			if (!ok)
+				continue;
+			if (!any) /* no column's name says it holds numbers */
+				continue;
+			size_t rows = 0;
+			for (size_t r = o + cols; r + cols <= n; r += cols, rows++) {
+				bool valid = true, filled = false;
+				for (size_t k = 0; k < cols && valid; k++) {
+					const grid_cell *x = &c[r + k];
+					/* where the columns' names carry the units, a name
+					 * with its unit is no row's cell (under years, rows
+					 * are named so: 检查企业(家次) | 1200 | 1350) */
+					if (units && x->b - x->a >= 4 && s[x->b - 1] == ')' &&
+					    grid_numeric_header(s, x->a, x->b)) {
+						valid = false;
+						break;
+					}
+					if (!num[k])
+						continue;
+					valid = x->a == x->b || grid_number(s, x->a, x->b);
+					filled = filled || x->a < x->b;
+				}
+				if (!valid || !filled)
+					break;
+			}
+			if (rows >= 2 && rows * cols > best_rows * best_cols) {
+				best_o = o;
+				best_cols = cols;
+				best_rows = rows;
+			}
+		}
+	}
+	if (!best_rows)
+		return;
+	for (size_t r = 0; r <= best_rows; r++) {
+		const grid_cell *row = &c[best_o + r * best_cols];
+		for (size_t k = 0; k + 1 < best_cols; k++)
+			add_edit(t, row[k].b, row[k + 1].a, "\t", 1);
+	}
+}
+
+/* Is the line s[a..b) (trimmed) one a table's cell could be: short, no
+ * tab or bar (a table row already), no full stop or semicolon, no comma
+ * but between digits? */
+static bool grid_line(const char *s, size_t a, size_t b)
+{
+	if (b - a > GRID_LINE_MAX)
+		return false;
+	for (size_t i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '\t' || ch == '|' || ch == ';')
+			return false;
+		if (ch == 0xE3 && i + 3 <= b && memcmp(s + i, "。", 3) == 0)
+			return false;
+		if (ch == 0xEF && i + 3 <= b && memcmp(s + i, "，", 3) == 0 &&
+		    !(i > a && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 3 < b && s[i + 3] >= '0' && s[i + 3] <= '9'))
+			return false;
+	}
+	return true;
+}
+
+/* The lines of s[from..to) (a run of short ones): blocks of cells, each
+ * looked at for a grid. */
+static void grid_blocks(lg_text *t, size_t from, size_t to, grid_cell **cp, size_t *capp)
+{
+	const char *s = t->out_.s;
+	grid_cell *c = *cp;
+	size_t nc = 0, filled = 0, empty = 0;
+	bool last_empty = false;
+	for (size_t ls = from; ls <= to;) {
+		const char *nl = memchr(s + ls, '\n', to - ls);
+		size_t le = nl ? (size_t)(nl - s) : to, a = ls, b = le;
+		while (a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		bool cell = grid_line(s, a, b) && !(a == b && (last_empty || nc == 0));
+		if (cell) {
+			if (nc == *capp) {
+				*capp = *capp ? 2 * *capp : 64;
+				c = *cp = lg_xrealloc(c, *capp * sizeof *c);
+			}
+			c[nc++] = (grid_cell){ a, b };
+			filled += a < b;
+			empty += a == b;
+			last_empty = a == b;
+		}
+		if (!cell || !nl) {
+			/* the block ends: empty lines between every two cells
+			 * part them (and are no cells); else each is one */
+			while (nc && c[nc - 1].a == c[nc - 1].b) {
+				nc--;
+				empty--;
+			}
+			if (filled >= 6) {
+				if (empty + 1 >= filled) {
+					size_t w = 0;
+					for (size_t i = 0; i < nc; i++)
+						if (c[i].a < c[i].b)
+							c[w++] = c[i];
+					nc = w;
+				}
+				grid_rows(t, c, nc);
+			}
+			nc = filled = empty = 0;
+			last_empty = false;
+		}
+		if (!nl)
+			break;
+		ls = le + 1;
+	}
+}
+
+/* Tables written one cell per line, in runs of at least six short lines
+ * (most short lines are headings, alone, and are passed by). */
+static void cells_to_rows(lg_text *t)
+{
+	const char *s = t->out_.s;
+	size_t n = t->out_.len, run = 0, lines = 0;
+	grid_cell *c = NULL;
+	size_t cap = 0;
+	for (size_t ls = 0; ls <= n;) {
+		const char *nl = memchr(s + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - s) : n;
+		bool short_line = le - ls <= GRID_LINE_MAX + 12; /* (indentation) */
+		if (short_line && !lines++)
+			run = ls;
+		/* a run ends before a long line, or with the text */
+		if ((!short_line || !nl) && lines >= 6)
+			grid_blocks(t, run, short_line ? le : ls - 1, &c, &cap);
+		if (!short_line)
+			lines = 0;
+		if (!nl)
+			break;
+		ls = le + 1;
+	}
+	free(c);
+	apply_edits(t);
+}
+
 size_t lg_text_orig_offset(const lg_text *t, size_t norm)
 {
 	if (!t->nanchors)
@@ -1141,6 +1352,7 @@ static lg_status decode(lg_text *t, const unsigned char *s, size_t n, lg_encodin
 	html_entities(t);
 	unspace_letters(t);
 	join_split_numbers(t);
+	cells_to_rows(t);
 	t->s = t->out_.s;
 	t->n = t->out_.len;
 	if (all_space(t->s, t->n)) {

@@ -195,6 +195,41 @@ START_TEST(letter_spaced_lines)
 }
 END_TEST
 
+/* A table written one cell per line becomes rows of cells parted by
+ * tabs (an empty line an empty cell; or, when empty lines part every two
+ * cells, no cell); label-and-number stacks and lists stay as they are. */
+START_TEST(cells_per_line_to_rows)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "统计表\n序号\n单位\n检查企业（家次）\n罚款（万元）\n1\n市本级\n703\n256.5\n2\n各县区\n8075\n1234\n合计\n\n"
+		  "8778\n1490.5\n说明：数据来自执法系统。\n",
+		  "统计表\n序号\t单位\t检查企业(家次)\t罚款(万元)\n1\t市本级\t703\t256.5\n2\t各县区\t8075\t1234\n合计\t\t"
+		  "8778\t1490.5\n说明:数据来自执法系统。\n" },
+		{ "指标\n\n2020年\n\n2021年\n\n检查企业(家次)\n\n1200\n\n1350\n\n罚款(万元)\n\n356\n\n412\n",
+		  "指标\t2020年\t2021年\n\n检查企业(家次)\t1200\t1350\n\n罚款(万元)\t356\t412\n" },
+		/* label / number stacks, and a list, are no grid */
+		{ "检查企业（家次）\n1860\n罚款（万元）\n356.2\n执法人员（人）\n42\n立案（起）\n12\n",
+		  "检查企业(家次)\n1860\n罚款(万元)\n356.2\n执法人员(人)\n42\n立案(起)\n12\n" },
+		{ "一、总体情况\n1\n二、主要做法\n3\n三、存在问题\n5\n四、下一步打算\n7\n",
+		  "一、总体情况\n1\n二、主要做法\n3\n三、存在问题\n5\n四、下一步打算\n7\n" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		lg_text t;
+		lg_text_init(&t);
+		lg_err err;
+		ck_assert_int_eq(lg_read_bytes(&t, cases[i].in, strlen(cases[i].in), LG_ENC_AUTO, &err), LG_OK);
+		ck_assert_str_eq(t.s, cases[i].want);
+		/* the cells still map back to themselves */
+		const char *p = strstr(t.s, "1490.5");
+		if (p)
+			ck_assert_int_eq(memcmp(cases[i].in + lg_text_orig_offset(&t, (size_t)(p - t.s)), "1490.5", 6), 0);
+		lg_text_release(&t);
+	}
+}
+END_TEST
+
 /* A full-width comma between full-width digits, three after it, separates
  * thousands (１，２３４ is 1,234) in every encoding; anywhere else it is the
  * clause break it looks like. */
@@ -539,6 +574,7 @@ Suite *suite_read(void)
 	tcase_add_test(tc, forced_encoding);
 	tcase_add_test(tc, normal_form);
 	tcase_add_test(tc, letter_spaced_lines);
+	tcase_add_test(tc, cells_per_line_to_rows);
 	tcase_add_test(tc, full_width_thousands);
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, many_edits_keep_offsets);
