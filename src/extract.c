@@ -3291,9 +3291,11 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		masked_copy(subj, s, subj_s, subj_e);
 		st->ahead_end = 0;
 	} else if (ss > st->sent_start && (!st->have_prev || st->prev_end < ss) &&
-		   (blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0))) {
+		   (blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0) ||
+		    rule_hit(st, LG_RULE_REACHED, subj, NULL, 0))) {
 		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause,
-		 * or 涉及 pointing back: the words are in the clause before */
+		 * or 涉及 pointing back, or the level reached (全年罚款较上年大幅
+		 * 增长，达到1,200万元): the words are in the clause before */
 		bool p2;
 		size_t k = ss - lg_utf8_prev_len(s + st->sent_start, s + ss);
 		size_t ss2 = words_start(st, k, false, &p2);
