@@ -1612,11 +1612,12 @@ static bool blank_subject(const lg_buf *b)
 			i += 6;
 			continue;
 		}
-		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
+		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是", "合计", "总计", "累计", "总共", "一共" };
 		bool hit = false;
 		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
-			if (at_lit(b->s, b->len, i, joiners[j], 3)) {
-				i += 3;
+			size_t k = strlen(joiners[j]);
+			if (at_lit(b->s, b->len, i, joiners[j], k)) {
+				i += k;
 				hit = true;
 				break;
 			}
@@ -3263,6 +3264,17 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	size_t subj_s = ss, subj_e = q->start;
 	bool borrowed = false; /* the words are another count's, or the clause before's */
 	int resp_name = -1;    /* the 分别 name the words are */
+	/* "…一般程序案件41件，共计64件": a sum word alone, right after a count
+	 * (a comma between) */
+	bool list_total = false;
+	if (st->have_prev && st->prev_end <= ss && !in_paren && rule_hit(st, LG_RULE_TOTAL_AFTER, subj, NULL, 0)) {
+		size_t k = st->prev_end;
+		while (k < ss && (s[k] == ' ' || s[k] == ','))
+			k++;
+		if (at_lit(s, ss, k, LIT("，")))
+			k += 3;
+		list_total = k == ss;
+	}
 	if (st->resp_k < st->resp_n && blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "事故起数、死亡人数分别为5起、4人": the next name */
 		resp_name = st->resp_k;
@@ -3725,6 +3737,28 @@ read_candidates:
 		st->item_xind[st->nitems - 1] = best;
 		if (wider)
 			st->item_wide_bits |= 1u << (st->nitems - 1);
+	}
+	if (list_total && role == LG_ROLE_SUB && best >= 0) {
+		/* "简易程序案件23件、一般程序案件41件，共计64件": the total of
+		 * the figures of the indicator just listed in the unit, which
+		 * are its parts */
+		bool listed = false;
+		for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
+			lg_figure *f = &st->out->v[i - 1];
+			if (f->role == LG_ROLE_EXCLUDED)
+				continue; /* (written by --explain only) */
+			if (f->indicator != best || !f->unit || strcmp(f->unit, best_unit) != 0 || f->aside)
+				break;
+			if (f->role == LG_ROLE_TOTAL)
+				f->reason = "one of a list its total follows (共计, 合计)";
+			f->role = LG_ROLE_SUB;
+			listed = true;
+		}
+		if (listed) {
+			role = LG_ROLE_TOTAL;
+			reason = NULL;
+			why[0] = '\0';
+		}
 	}
 	if (role != LG_ROLE_EXCLUDED || x->explain) {
 		lg_figure *f = emit(st, q, best, best_unit, role, reason, why);

@@ -25,7 +25,7 @@ static const char *const levels[] = { "", "市", "区", "县", "省", "州", "�
 static const char *const rule_keys[LG_RULE_COUNT] = {
 	"plan", "comparison", "average", "legal", "waived", "change", "single_case", "legal_context", "multiyear", "sub", "plan_heading", "yoy",
 	"yoy_base", "yoy_second", "change_to", "actual", "reached", "township", "part",
-	"part_link", "yoy_ratio", "counts_other", "campaign_opens", "campaign_heading",
+	"part_link", "yoy_ratio", "counts_other", "campaign_opens", "campaign_heading", "total_after",
 };
 
 static const char *const scope_names[LG_SCOPE_COUNT] = { "全辖区", "本级", "乡镇", "专项" };
