@@ -1612,16 +1612,20 @@ static bool blank_subject(const lg_buf *b)
 			i += 6;
 			continue;
 		}
-		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是", "合计", "总计", "累计", "总共", "一共" };
+		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
+		/* and the sums' words: 合计 总计 累计 总共 一共 */
+		static const char *const sums[][2] = { { "合", "计" }, { "总", "计" }, { "累", "计" }, { "总", "共" }, { "一", "共" } };
 		bool hit = false;
-		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0]; j++) {
-			size_t k = strlen(joiners[j]);
-			if (at_lit(b->s, b->len, i, joiners[j], k)) {
-				i += k;
+		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0] && !hit; j++)
+			if (at_lit(b->s, b->len, i, joiners[j], 3)) {
+				i += 3;
 				hit = true;
-				break;
 			}
-		}
+		for (size_t j = 0; j < sizeof sums / sizeof sums[0] && !hit; j++)
+			if (at_lit(b->s, b->len, i, sums[j][0], 3) && at_lit(b->s, b->len, i + 3, sums[j][1], 3)) {
+				i += 6;
+				hit = true;
+			}
 		if (!hit)
 			return false;
 	}
@@ -3267,13 +3271,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	/* "…一般程序案件41件，共计64件": a sum word alone, right after a count
 	 * (a comma between) */
 	bool list_total = false;
-	if (st->have_prev && st->prev_end <= ss && !in_paren && rule_hit(st, LG_RULE_TOTAL_AFTER, subj, NULL, 0)) {
+	if (st->have_prev && st->prev_end <= ss && !in_paren) {
 		size_t k = st->prev_end;
 		while (k < ss && (s[k] == ' ' || s[k] == ','))
 			k++;
 		if (at_lit(s, ss, k, LIT("，")))
 			k += 3;
-		list_total = k == ss;
+		list_total = k == ss && rule_hit(st, LG_RULE_TOTAL_AFTER, subj, NULL, 0);
 	}
 	if (st->resp_k < st->resp_n && blank_subject(subj) && st->have_prev && st->prev_end >= ss) {
 		/* "事故起数、死亡人数分别为5起、4人": the next name */

@@ -647,6 +647,9 @@ struct lg_re {
 	pcre2_code *code;
 	uint8_t *starts; /* bit cp of byte cp/8: cp can begin a match; NULL: no prefilter */
 	bool anchored;
+	/* every match begins where the search does (the pattern begins with
+	 * ^, \G or .*, which PCRE2 reads as anchored) */
+	bool begins_at_start;
 	/* strings every match holds one of (lg_re_may_match), read from src
 	 * on first use (most patterns are never asked); NULL: none known */
 	char *src;
@@ -844,6 +847,8 @@ static lg_re *compile_re_flags(const char *src, lg_vocab *v, const char *what, c
 	/* JIT when available (on first use); the interpreter is what
 	 * LGTREND_NO_JIT=1 asks for: valgrind cannot see into JIT code */
 	atomic_init(&r->state, v->no_jit ? RE_INTERP : RE_PENDING);
+	uint32_t all = 0;
+	r->begins_at_start = pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &all) == 0 && (all & PCRE2_ANCHORED);
 	if (!r->anchored) { /* the anchored context copies are matched raw, by group */
 		build_starts(r, src);
 		r->src = lg_xstrdup(src);
@@ -1452,9 +1457,11 @@ bool lg_re_search(const lg_re *re, pcre2_match_data *md, const char *s, size_t n
 		  size_t *mstart, size_t *mend)
 {
 	if (re->starts) {
-		/* an anchored pattern is asked of its first character only */
-		size_t i = lg_re_skip(re, s, re->anchored && n - start > 4 ? start + 4 : n, start);
-		if (i >= n || (re->anchored && i != start))
+		/* an anchored pattern (or one that begins with ^) is asked of
+		 * its first character only */
+		bool here = re->anchored || re->begins_at_start;
+		size_t i = lg_re_skip(re, s, here && n - start > 4 ? start + 4 : n, start);
+		if (i >= n || (here && i != start))
 			return false;
 		start = i;
 	}

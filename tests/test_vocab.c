@@ -215,6 +215,8 @@ START_TEST(prefilter_odd_patterns)
 		 * opening, a class, an escape, a quantifier it must be */
 		{ "(?:罚款)处", 1 }, { "(?<n>罚)款", 1 }, { "[款罚]没", 1 }, { "[]罚]款", 1 }, { "处?罚款", 1 },
 		{ "处{0,2}罚", 1 }, { "\\s罚", 1 }, { "没收|罚没", 1 }, { "(?=罚)罚款", 1 },
+		/* begins where the search does (^, \\G, .*): asked of that character only */
+		{ "^罚款", 1 }, { "^(共计|合计|共)(为|达)?$", 1 }, { "^罚|没收", 1 }, { ".*罚款", 0 },
 	};
 	static const char *const texts[] = {
 		"全市检查企业120家，罚款30万元，不予处罚5起。", "罚没款12万元；处款", "fine FINE Fine",
