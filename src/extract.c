@@ -707,7 +707,7 @@ static void masked_copy(lg_buf *buf, const char *s, size_t a, size_t b)
 			i = j + 1;
 			continue;
 		}
-		const char *close = memmem(s + j, b - j, "》", 3);
+		const char *close = lg_find(s + j, b - j, "》", 3);
 		if (close && close - s >= (ptrdiff_t)j + 6 && memcmp(close - 3, "书", 3) == 0) {
 			/* a form, not a law: 《责令限期整改指令书》 names what was
 			 * issued */
@@ -914,14 +914,14 @@ static int heading_scope(fstate *st, size_t hs, size_t he)
 			i += 3;
 	}
 	/* a theme in parts (区级统筹，镇街落实) names no one scope */
-	if (memmem(s + i, he - i, "，", 3) || memchr(s + i, ',', he - i) || memmem(s + i, he - i, "、", 3))
+	if (lg_find(s + i, he - i, "，", 3) || memchr(s + i, ',', he - i) || lg_find(s + i, he - i, "、", 3))
 		return -1;
 	size_t ms, me;
 	if (i >= he || lg_re_exec(st->ctx_anchored, st->x->md, s, he, i, 0) < 0)
 		return -1;
 	int sc = matched_scope(st, &ms, &me);
 	/* of the bureau: a level (市本级, 区级) or its offices (局机关), not its name */
-	if (sc == LG_SCOPE_BUREAU && !(me - ms >= 6 && (memcmp(s + me - 3, "级", 3) == 0 || memmem(s + ms, me - ms, "机关", 6))))
+	if (sc == LG_SCOPE_BUREAU && !(me - ms >= 6 && (memcmp(s + me - 3, "级", 3) == 0 || lg_find(s + ms, me - ms, "机关", 6))))
 		return -1;
 	return sc >= 0 ? sc : -1;
 }
@@ -1001,7 +1001,7 @@ static bool heading_campaign(fstate *st, size_t hs, size_t he)
 		i += 6;
 	if (!at_lit(s, he, i, LIT("“")))
 		return false;
-	const char *close = memmem(s + i, he - i, "”", 3);
+	const char *close = lg_find(s + i, he - i, "”", 3);
 	size_t ms, me;
 	return close && heading_rest_short(s, (size_t)(close - s) + 3, he) &&
 	       lg_re_search(lg_vocab_campaign(st->v), st->x->md, s, he, hs, &ms, &me) && heading_rest_short(s, me, he);
@@ -1444,13 +1444,13 @@ static void ctx_update(fstate *st, size_t upto)
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-6月");
 			} else if (len >= 9 && memcmp(p, "下半年", 9) == 0) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "7-12月");
-			} else if (memmem(p, len, "前三", 6)) {
+			} else if (lg_find(p, len, "前三", 6)) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-9月");
-			} else if (memmem(p, len, "季度", 6)) {
+			} else if (lg_find(p, len, "季度", 6)) {
 				/* 一季度, 第二季度, ... */
 				static const char *const q[] = { "一", "1-3月", "二", "4-6月", "三", "7-9月", "四", "10-12月" };
 				for (size_t k = 0; k < 8; k += 2)
-					if (memmem(p, len, q[k], 3))
+					if (lg_find(p, len, q[k], 3))
 						snprintf(st->ctx_period, sizeof st->ctx_period, "%s", q[k + 1]);
 			} else if (len >= 7 && memcmp(p + len - 6, "月份", 6) == 0 && p[0] >= '0' && p[0] <= '9') {
 				/* 12月份: that month */
@@ -1469,7 +1469,7 @@ static void ctx_update(fstate *st, size_t upto)
 					m += 7;
 				}
 				int mon = atoi(m), day = 0;
-				const char *yue = memmem(m, (size_t)(p + len - m), "月", 3);
+				const char *yue = lg_find(m, (size_t)(p + len - m), "月", 3);
 				if (yue && yue + 3 < p + len)
 					day = atoi(yue + 3);
 				bool month_end = day >= 28 || (me + 3 <= st->n && (memcmp(st->s + me, "底", 3) == 0 ||
@@ -1656,7 +1656,7 @@ static bool part_words(fstate *st, const lg_buf *subj, size_t ps, size_t pe)
 		unsigned c1, c2;
 		size_t k = cp_at(subj->s, subj->len, i, &c1);
 		if (k == 3 && is_han(c1) && cp_at(subj->s, subj->len, i + 3, &c2) == 3 && is_han(c2) &&
-		    pe > ps && memmem(st->s + ps, pe - ps, subj->s + i, 6))
+		    pe > ps && lg_find(st->s + ps, pe - ps, subj->s + i, 6))
 			return true;
 		i += k;
 	}
@@ -2128,7 +2128,7 @@ static int indicator_named(fstate *st, const lg_buf *words, int uid, const char 
 static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv, bool ahead)
 {
 	const char *s = st->s;
-	const char *fb = memmem(s + a, b - a, "分别", 6);
+	const char *fb = lg_find(s + a, b - a, "分别", 6);
 	size_t ns[8], ne[8], k = split_names(s, a, fb ? (size_t)(fb - s) : b, ns, ne, 8);
 	if (k != nv)
 		return false;
@@ -2797,7 +2797,7 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 		return;
 	size_t nl = strlen(d->name);
 	if (st->last_total_e > st->last_total_s &&
-	    memmem(st->s + st->last_total_s, st->last_total_e - st->last_total_s, d->name, nl))
+	    lg_find(st->s + st->last_total_s, st->last_total_e - st->last_total_s, d->name, nl))
 		return;
 	relabel_whole(st, ind, lg_vocab_find(st->v, d->proxy), unit_id, unit);
 }
@@ -3102,7 +3102,7 @@ static void read_year_spans(fstate *st)
 	for (size_t k = 0; k < 5; k++) {
 		char w[16];
 		snprintf(w, sizeof w, "近%s年", cn[k]);
-		const char *p = memmem(s + a, e - a, w, strlen(w));
+		const char *p = lg_find(s + a, e - a, w, strlen(w));
 		st->ly_near[k] = p ? (size_t)(p - s) + strlen(w) : SIZE_MAX;
 	}
 	st->ly_spans_read = true;
@@ -3148,7 +3148,7 @@ static int list_year(fstate *st, const lg_qty *q)
 		st->ly_read = a;
 		st->ly_fb = SIZE_MAX;
 	}
-	for (const char *p = s + st->ly_read; (p = memmem(p, (size_t)(s + q->start - p), "分别", 6)) != NULL; p += 6)
+	for (const char *p = s + st->ly_read; (p = lg_find(p, (size_t)(s + q->start - p), "分别", 6)) != NULL; p += 6)
 		st->ly_fb = (size_t)(p - s);
 	if (q->start > st->ly_read + 5)
 		st->ly_read = q->start - 5; /* a 分别 that runs past the number is found next time */
@@ -3361,7 +3361,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	}
 	bool object = pre && (cn_object || ends_deng ||
 			      (subj->len >= 3 && memcmp(subj->s + subj->len - 3, "对", 3) == 0) ||
-			      (subj->len >= 9 && memmem(subj->s + subj->len - 9, 9, "对", 3)));
+			      (subj->len >= 9 && lg_find(subj->s + subj->len - 9, 9, "对", 3)));
 	/* "6支市级专职救援队伍和26支...": the noun phrase of a count that is
 	 * joined to the next count keeps its scope words to itself */
 	if (pre && st->nnp < 16 &&
@@ -3615,7 +3615,7 @@ read_candidates:
 			while (lg_re_search(lg_vocab_get(v, (size_t)best)->trigger, x->md, subj->s, subj->len, from, &ms, &e2) &&
 			       e2 < me)
 				from = e2 > ms ? e2 : ms + 1;
-			if (e2 == me && me > ms && memmem(s + st->last_total_s, st->last_total_e - st->last_total_s,
+			if (e2 == me && me > ms && lg_find(s + st->last_total_s, st->last_total_e - st->last_total_s,
 							 subj->s + ms, me - ms)) {
 				best = st->last_total_ind;
 				best_unit = u;
@@ -4008,7 +4008,7 @@ static bool change_label(const char *s, const cell *c)
 	if (len > 30)
 		return false;
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-		if (memmem(s + c->a, len, w[i], strlen(w[i])))
+		if (lg_find(s + c->a, len, w[i], strlen(w[i])))
 			return true;
 	return false;
 }
@@ -4316,8 +4316,8 @@ static bool table_row(fstate *st, size_t ls, size_t le)
 		return true;
 	if (!has_sep) {
 		/* columns aligned with spaces: short, no sentence punctuation */
-		if (le - ls > 120 || !memmem(s + ls, le - ls, "  ", 2) || memmem(s + ls, le - ls, "，", 3) ||
-		    memmem(s + ls, le - ls, "。", 3))
+		if (le - ls > 120 || !lg_find(s + ls, le - ls, "  ", 2) || lg_find(s + ls, le - ls, "，", 3) ||
+		    lg_find(s + ls, le - ls, "。", 3))
 			return false;
 	}
 	cell c[16];

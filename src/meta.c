@@ -270,7 +270,7 @@ static bool is_addressee(const char *s, size_t n)
 	while (n && (s[n - 1] == ' '))
 		n--;
 	/* "现将…报告如下：" is the opening, however short */
-	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "：")) && !memmem(s, n, "如下", strlen("如下"));
+	return n > 0 && n < 90 && (s[n - 1] == ':' || ends_with(s, n, "：")) && !lg_find(s, n, "如下", strlen("如下"));
 }
 
 /* A web page's publisher line: "来源:XX区应急管理局", "发布机构:XX市应急管理局". */
@@ -346,7 +346,7 @@ static int year_here(const char *s, size_t n, size_t i, size_t *after)
 	}
 	y = cn_year_at(s, n, i);
 	if (y) {
-		const char *nian = memmem(s + i, n - i, "年", 3);
+		const char *nian = lg_find(s + i, n - i, "年", 3);
 		*after = (size_t)(nian - s) + 3;
 	}
 	return y;
@@ -723,10 +723,10 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 				year_title = y;
 			if (!r->period[0])
 				title_period(ls, len, r->period, sizeof r->period);
-			if (memmem(ls, len, "政府信息公开", strlen("政府信息公开")))
+			if (lg_find(ls, len, "政府信息公开", strlen("政府信息公开")))
 				r->disclosure = true;
 			/* the bureau named in the title */
-			for (const char *q = ls; (q = memmem(q, (size_t)(le - q), "应急", 6)) != NULL; q += 6) {
+			for (const char *q = ls; (q = lg_find(q, (size_t)(le - q), "应急", 6)) != NULL; q += 6) {
 				bool full = starts(q, le, "应急管理局") || starts(q, le, "应急管理厅");
 				if (!full && !starts(q, le, "应急局"))
 					continue;
@@ -747,24 +747,24 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 		 * none; the title comes first); "2022年1-10月，…现将…报告如下"
 		 * the part of the year the report covers */
 		if (!skip && nonempty <= 12 && (!year_title || !r->period[0]) && !opening_seen) {
-			const char *xj = memmem(ls, len, "现将", strlen("现将"));
+			const char *xj = lg_find(ls, len, "现将", strlen("现将"));
 			if (xj) {
 				size_t rest = (size_t)(le - xj);
 				if (rest > 150)
 					rest = 150;
-				if (memmem(xj, rest, "报告", strlen("报告")) || memmem(xj, rest, "总结", strlen("总结"))) {
+				if (lg_find(xj, rest, "报告", strlen("报告")) || lg_find(xj, rest, "总结", strlen("总结"))) {
 					opening_seen = true;
 					if (!year_title && !year_opening)
 						year_opening = first_year(xj, rest);
 					/* the sentence: from the last 。 before 现将 */
 					const char *ss = ls;
-					for (const char *q = ls; (q = memmem(q, (size_t)(xj - q), "。", 3)) != NULL; q += 3)
+					for (const char *q = ls; (q = lg_find(q, (size_t)(xj - q), "。", 3)) != NULL; q += 3)
 						ss = q + 3;
 					/* to its end: what follows 报告如下： is the body's */
 					size_t se = rest;
 					static const char *const ends[] = { "。", "：", ":" };
 					for (size_t k = 0; k < 3; k++) {
-						const char *q = memmem(xj, se, ends[k], strlen(ends[k]));
+						const char *q = lg_find(xj, se, ends[k], strlen(ends[k]));
 						if (q)
 							se = (size_t)(q - xj);
 					}
