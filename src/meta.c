@@ -407,6 +407,37 @@ static int first_year(const char *s, size_t n)
 	return 0;
 }
 
+/* A span across two years at the start of a report's words: 2020年12月至
+ * 2021年11月 (a report year that ends in November).  *y2: the later
+ * year, the one reported on; the period in out ("2020年12月-2021年11月").
+ * False when there is none. */
+static bool cross_year(const char *s, size_t n, int *y2, char *out, size_t cap)
+{
+	for (size_t i = 0; i + 7 <= n; i++) {
+		int a = year_at(s, n, i);
+		if (!a)
+			continue;
+		size_t j = i + 7, k;
+		int m1 = month_at(s, n, j);
+		if (!m1 || !(k = count_then(s, n, j, "月")))
+			continue;
+		size_t d = k < n && (s[k] == '-' || s[k] == '~') ? 1
+			   : (starts(s + k, s + n, "至") || starts(s + k, s + n, "到")) ? 3 : 0;
+		if (!d || year_at(s, n, k + d) != a + 1)
+			continue;
+		j = k + d + 7;
+		int m2 = month_at(s, n, j);
+		if (!m2 || !count_then(s, n, j, "月") || m1 > 12 || m2 > 12)
+			continue;
+		*y2 = a + 1;
+		/* (at most 25 bytes: four-digit years, months to 12) */
+		snprintf(out, cap, "%u年%u月-%u年%u月", (unsigned)a % 10000u, (unsigned)m1 % 100u, (unsigned)(a + 1) % 10000u,
+			 (unsigned)m2 % 100u);
+		return true;
+	}
+	return false;
+}
+
 /* Period words in a title: 1-10月, 上半年, 前三季度. */
 static void title_period(const char *s, size_t n, char *out, size_t cap)
 {
@@ -718,7 +749,9 @@ void lg_meta_detect(const lg_meta *m, const char *text, size_t n, lg_report *r)
 		if (in_title_zone && !skip && (chars > 50 || nonempty > 8 || ends_body))
 			in_title_zone = false;
 		if (title_line) {
-			int y = first_year(ls, len);
+			int y = first_year(ls, len), cy;
+			if (!r->period[0] && cross_year(ls, len, &cy, r->period, sizeof r->period))
+				y = cy;
 			if (y && !year_title)
 				year_title = y;
 			if (!r->period[0])
