@@ -125,7 +125,7 @@ static inline const char *lg_find3(const char *s, size_t n, const char *c3)
 {
 	const char *p = s + 2, *end = s + n;
 	while (p < end) {
-		p = (const char *)memchr(p, c3[2], (size_t)(end - p));
+		p = (const char *)memchr(p, (unsigned char)c3[2], (size_t)(end - p));
 		if (!p)
 			return NULL;
 		if (p[-2] == c3[0] && p[-1] == c3[1])

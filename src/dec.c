@@ -167,6 +167,8 @@ static lg_status add_sub_abs(const lg_dec *a, const lg_dec *b, bool subtract, lg
 	}
 	/* strip leading zeros before checking size */
 	long start = 0;
+	/* (every digit of tmp[0..n) is written above) */
+	/* cppcheck-suppress uninitvar */
 	while (start < n && tmp[start] == '0')
 		start++;
 	long end = n;

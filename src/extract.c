@@ -3899,8 +3899,6 @@ static int split_cells(const char *s, size_t ls, size_t le, cell *c, int max)
 		if (i == le)
 			break;
 		start = i;
-		if (i == le)
-			break;
 	}
 	return n;
 }

@@ -629,6 +629,8 @@ static bool dominant_district(const char *text, size_t n, const char *level, cha
 	}
 	int b1 = -1, c2 = 0;
 	for (int i = 0; i < nc; i++) {
+		/* (add_cand wrote c[0..nc)) */
+		/* cppcheck-suppress uninitvar */
 		if (b1 < 0 || c[i].count > c[b1].count) {
 			if (b1 >= 0)
 				c2 = c[b1].count;
@@ -637,6 +639,7 @@ static bool dominant_district(const char *text, size_t n, const char *level, cha
 			c2 = c[i].count;
 		}
 	}
+	/* cppcheck-suppress uninitvar */
 	if (b1 < 0 || c[b1].count < 3 || c[b1].count < 2 * c2)
 		return false;
 	snprintf(out, cap, "%s", c[b1].place);

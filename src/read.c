@@ -841,7 +841,7 @@ static void join_split_numbers(lg_text *t)
 	while (from < n && (p = memchr(s + from, '\n', n - from)) != NULL) {
 		size_t nl = (size_t)(p - s);
 		from = nl + 1;
-		size_t b = nl + 1;
+		size_t b = from;
 		while (b < n && s[b] == ' ')
 			b++;
 		char a = nl ? s[nl - 1] : '\n';
