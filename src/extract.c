@@ -938,6 +938,7 @@ static int sect_scope_now(fstate *st)
 	return st->sect_scope;
 }
 
+/* The year a heading names (2023年工作打算), 0 for none. */
 static int heading_year(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
@@ -945,8 +946,18 @@ static int heading_year(const char *s, size_t n)
 			int y = 0, k;
 			for (k = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
 				y = y * 10 + (s[i + k] - '0');
-			if (k == 4 && memcmp(s + i + 4, "年", 3) == 0)
-				return y;
+			if (k != 4 || memcmp(s + i + 4, "年", 3) != 0)
+				continue;
+			/* a date (2023年1月10日, under the signature) names no year's plans */
+			size_t j = i + 7;
+			while (j < n && s[j] == ' ')
+				j++;
+			size_t d = j;
+			while (j < n && j - d < 2 && s[j] >= '0' && s[j] <= '9')
+				j++;
+			if (j > d && j + 3 <= n && memcmp(s + j, "月", 3) == 0)
+				continue;
+			return y;
 		}
 	}
 	return 0;
