@@ -25,6 +25,7 @@ struct lg_extractor {
 	lg_buf clause; /* masked clause */
 	lg_buf np;     /* masked noun phrase */
 	lg_buf partw;  /* masked words of a passed-over number (joined_to_part) */
+	lg_buf incl;   /* cut_inclusion: the words of an aside that says what a figure includes */
 	lg_buf brackets; /* bracket_end: the sentence's brackets read so far (br_event) */
 	lg_buf opens;  /* bracket_end: of those, the indexes of the ones still open (size_t) */
 	lg_buf qzs;    /* qizhong_before: the sentence's 其中 read so far (qz_seen pairs) */
@@ -224,6 +225,7 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->clause);
 	lg_buf_release(&x->np);
 	lg_buf_release(&x->partw);
+	lg_buf_release(&x->incl);
 	lg_buf_release(&x->opens);
 	lg_buf_release(&x->brackets);
 	lg_buf_release(&x->qzs);
@@ -3214,6 +3216,51 @@ static bool listed_after_total(const fstate *st, size_t ws)
 	       at_lit(st->s, st->n, f->norm_end, LIT("、"));
 }
 
+/* "罚款（含没收违法所得）463.2万元", "罚款（不含没收违法所得）…": an aside
+ * right before the number that says what the figure includes or leaves
+ * out names no indicator of its own -- it is cut from the words (into
+ * x->incl, without its 含) and the return says which: 1 includes, -1
+ * leaves out, 0 none. */
+static int cut_inclusion(fstate *st, lg_buf *subj)
+{
+	lg_buf *incl = &st->x->incl;
+	size_t n = subj->len;
+	while (n && subj->s[n - 1] == ' ')
+		n--;
+	if (!n || subj->s[n - 1] != ')')
+		return 0;
+	const char *open = memrchr(subj->s, '(', n);
+	if (!open)
+		return 0;
+	size_t a = (size_t)(open - subj->s) + 1, w = a;
+	int kind = 0;
+	static const char *const ins[] = { "含", "包括", "包含" }, *const outs[] = { "不含", "不包括", "未含" };
+	for (size_t k = 0; k < 3 && !kind; k++) {
+		size_t l = strlen(outs[k]);
+		if (at_lit(subj->s, n, a, outs[k], l)) {
+			kind = -1;
+			w = a + l;
+		}
+	}
+	for (size_t k = 0; k < 3 && !kind; k++) {
+		size_t l = strlen(ins[k]);
+		if (at_lit(subj->s, n, a, ins[k], l)) {
+			kind = 1;
+			w = a + l;
+		}
+	}
+	if (!kind || w >= n - 1)
+		return 0;
+	for (size_t i = a; i < n - 1; i++)
+		if ((subj->s[i] >= '0' && subj->s[i] <= '9') || subj->s[i] == '(')
+			return 0; /* an amount of its own, or brackets inside: a part, read as one */
+	lg_buf_reset(incl);
+	lg_buf_add(incl, subj->s + w, n - 1 - w);
+	subj->len = (size_t)(open - subj->s);
+	subj->s[subj->len] = '\0';
+	return kind;
+}
+
 static size_t handle_quantity(fstate *st, const lg_qty *q)
 {
 	lg_extractor *x = st->x;
@@ -3276,6 +3323,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	st->sent_has_count = true;
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
+	int inclusion = cut_inclusion(st, subj);
 	size_t subj_s = ss, subj_e = q->start;
 	bool borrowed = false; /* the words are another count's, or the clause before's */
 	int resp_name = -1;    /* the 分别 name the words are */
@@ -3474,6 +3522,20 @@ read_candidates:
 			best_subj = from_subj;
 			best_dist = dist;
 			best_excl = excl;
+		}
+	}
+	if (best >= 0 && best_subj && inclusion > 0) {
+		/* "罚款（含没收违法所得）463.2万元": the sum the vocabulary has of
+		 * the two (罚没款), if one takes the unit */
+		const char *u;
+		int part = indicator_named(st, &x->incl, q->unit_id, q->unit, &u);
+		for (size_t k = 0; part >= 0 && part != best && k < lg_vocab_count(v); k++) {
+			if (lg_vocab_sum_of(v, (int)k, best) && lg_vocab_sum_of(v, (int)k, part) &&
+			    lg_vocab_accepts_id(lg_vocab_get(v, k), q->unit_id, q->unit, &u)) {
+				best = (int)k;
+				best_unit = u;
+				break;
+			}
 		}
 	}
 	if (best < 0 && pre && !np_listed && npe == npe0) {
