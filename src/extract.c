@@ -534,6 +534,7 @@ typedef struct {
 	size_t br_read; /* bracket_end: the sentence's brackets are read up to here */
 	size_t qz_read; /* qizhong_before: the sentence is searched for 其中 up to here */
 	bool sent_figs_in_order; /* the sentence's figures are in the order of the text */
+	size_t stmt_start;       /* where the sentence began, semicolons not counted */
 	/* list_year: the sentence is searched for 分别 up to ly_read, the last
 	 * found at ly_fb (SIZE_MAX: none); the span of years before the one
 	 * at ly_span_for is ly_y1..ly_y2 */
@@ -791,6 +792,10 @@ static void begin_sentence(fstate *st, size_t pos)
 	/* "其中，对单位处罚36宗…；对个人处罚7宗…": the parts a 其中 opens
 	 * run on after a semicolon */
 	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
+	/* "…发生生产安全事故18起…；死亡15人…": the words an indicator's
+	 * context asks for may be before the semicolon */
+	if (!(pos > 0 && s[pos - 1] == ';'))
+		st->stmt_start = pos;
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
@@ -3504,7 +3509,7 @@ read_candidates:
 		if (d->context) {
 			compute_sent_end(st);
 			size_t ms2, me2;
-			if (!lg_re_search(d->context, x->md, s, st->sent_end, st->sent_start, &ms2, &me2))
+			if (!lg_re_search(d->context, x->md, s, st->sent_end, st->stmt_start, &ms2, &me2))
 				continue;
 		}
 		/* an indicator its own words exclude gives way to any other
