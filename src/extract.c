@@ -1458,7 +1458,9 @@ static void ctx_update(fstate *st, size_t upto)
 			const char *p = st->s + ms;
 			size_t len = me - ms;
 			int a = 0, b = 0;
-			if (len >= 3 && memcmp(p, "上半年", 9 <= len ? 9 : len) == 0) {
+			if (len == 6 && memcmp(p, "全年", 6) == 0) {
+				st->ctx_period[0] = '\0'; /* the whole year again (the report's period) */
+			} else if (len >= 3 && memcmp(p, "上半年", 9 <= len ? 9 : len) == 0) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "1-6月");
 			} else if (len >= 9 && memcmp(p, "下半年", 9) == 0) {
 				snprintf(st->ctx_period, sizeof st->ctx_period, "7-12月");

@@ -33,11 +33,11 @@ static const char *const scope_ids[LG_SCOPE_COUNT] = { "all", "bureau", "town", 
 static const char *const group_names[] = { "all", "bureau", "town", "campaign", "period", "year", "multi" };
 
 /* The period words: 1-10月, 截至11月(底), 截至11月30日, 上半年, 下半年,
- * 前三季度, 第四季度, 12月份. */
+ * 前三季度, 第四季度, 12月份; and 全年, the whole year again (上半年…，全年…). */
 static const char period_pattern[] =
 	"\\d{1,2}(?:\\s*(?:月份?)?\\s*[-~至到]\\s*\\d{1,2}\\s*月(?!\\d)|月份(?!\\s*[-~至到]))"
 	"|截[至止]到?(?:(?:19|20)\\d\\d年)?\\d{1,2}月(?:\\d{1,2}日)?"
-	"|[上下]半年|前三季度|前三个季度|第?[一二三四]季度|前[一二三四五六七八九十]{1,2}个月";
+	"|[上下]半年|前三季度|前三个季度|第?[一二三四]季度|前[一二三四五六七八九十]{1,2}个月|全年";
 static const char year_pattern[] = "(?<![0-9])(?:19|20)[0-9]{2}(?=年)";
 static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|措施|决定|人员|企业|单位|队伍|事项|机关|部门|机构)?等?$";
 
