@@ -1633,17 +1633,10 @@ static bool blank_subject(const lg_buf *b)
 			continue;
 		}
 		static const char *const joiners[] = { "、", "和", "及", "与", "或", "共", "计", "达", "为", "是" };
-		/* and the sums' words: 合计 总计 累计 总共 一共 */
-		static const char *const sums[][2] = { { "合", "计" }, { "总", "计" }, { "累", "计" }, { "总", "共" }, { "一", "共" } };
 		bool hit = false;
 		for (size_t j = 0; j < sizeof joiners / sizeof joiners[0] && !hit; j++)
 			if (at_lit(b->s, b->len, i, joiners[j], 3)) {
 				i += 3;
-				hit = true;
-			}
-		for (size_t j = 0; j < sizeof sums / sizeof sums[0] && !hit; j++)
-			if (at_lit(b->s, b->len, i, sums[j][0], 3) && at_lit(b->s, b->len, i + 3, sums[j][1], 3)) {
-				i += 6;
 				hit = true;
 			}
 		if (!hit)
@@ -3373,11 +3366,12 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 		masked_copy(subj, s, subj_s, subj_e);
 		st->ahead_end = 0;
 	} else if (ss > st->sent_start && (!st->have_prev || st->prev_end < ss) &&
-		   (blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0) ||
+		   (list_total || blank_subject(subj) || (subj->len >= 6 && memcmp(subj->s, "涉及", 6) == 0) ||
 		    rule_hit(st, LG_RULE_REACHED, subj, NULL, 0))) {
 		/* "罚款总额创历史新高,达1,268万元": nothing but 达 in the clause,
 		 * or 涉及 pointing back, or the level reached (全年罚款较上年大幅
-		 * 增长，达到1,200万元): the words are in the clause before */
+		 * 增长，达到1,200万元), or a sum word alone (the rule
+		 * total_after: …，合计1205项): the words are in the clause before */
 		bool p2;
 		size_t k = ss - lg_utf8_prev_len(s + st->sent_start, s + ss);
 		size_t ss2 = words_start(st, k, false, &p2);
