@@ -1208,6 +1208,22 @@ static br_event *br_at(lg_buf *b, size_t k)
 	return (br_event *)(void *)(b->s + k * sizeof(br_event));
 }
 
+/* Just after the first ")" from me on in the sentence that closes no
+ * bracket opened after me; 0 when there is none. */
+static size_t close_after(fstate *st, size_t me)
+{
+	const char *s = st->s;
+	compute_sent_end(st);
+	int depth = 0;
+	for (size_t j = me; j < st->sent_end; j++) {
+		if (s[j] == '(')
+			depth++;
+		else if (s[j] == ')' && depth-- == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
 /* The old way, for a word that holds a bracket itself: back to the
  * bracket open before it, on to the one that closes it. */
 static size_t bracket_end_scan(fstate *st, size_t ms, size_t me)
@@ -1224,15 +1240,7 @@ static size_t bracket_end_scan(fstate *st, size_t ms, size_t me)
 	}
 	if (depth >= 0)
 		return 0; /* no bracket open before the word */
-	compute_sent_end(st);
-	depth = 0;
-	for (size_t j = me; j < st->sent_end; j++) {
-		if (s[j] == '(')
-			depth++;
-		else if (s[j] == ')' && depth-- == 0)
-			return j + 1;
-	}
-	return 0;
+	return close_after(st, me);
 }
 
 /* The sentence's brackets before at read into x->brackets, on from
@@ -1304,19 +1312,9 @@ static size_t bracket_end(fstate *st, size_t ms, size_t me)
 	}
 	br_event *o = br_at(ev, lo);
 	if (!o->close) {
-		/* still open where the reading stopped: the first ")" after the
-		 * word that closes no bracket opened after it */
-		compute_sent_end(st);
-		o->close = SIZE_MAX;
-		int depth = 0;
-		for (size_t j = me; j < st->sent_end; j++) {
-			if (s[j] == '(') {
-				depth++;
-			} else if (s[j] == ')' && depth-- == 0) {
-				o->close = j + 1;
-				break;
-			}
-		}
+		/* still open where the reading stopped */
+		size_t c = close_after(st, me);
+		o->close = c ? c : SIZE_MAX;
 	}
 	return o->close == SIZE_MAX ? 0 : o->close;
 }
