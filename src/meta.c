@@ -407,6 +407,15 @@ static int first_year(const char *s, size_t n)
 	return 0;
 }
 
+/* The bytes of the mark between the ends of a span at s[j] (1-10月,
+ * 1月至10月, 2020年12月到2021年11月): - ~ 至 到; 0 for none. */
+static size_t range_sep(const char *s, size_t n, size_t j)
+{
+	if (j < n && (s[j] == '-' || s[j] == '~'))
+		return 1;
+	return starts(s + j, s + n, "至") || starts(s + j, s + n, "到") ? 3 : 0;
+}
+
 /* A span across two years at the start of a report's words: 2020年12月至
  * 2021年11月 (a report year that ends in November).  *y2: the later
  * year, the one reported on; the period in out ("2020年12月-2021年11月").
@@ -421,8 +430,7 @@ static bool cross_year(const char *s, size_t n, int *y2, char *out, size_t cap)
 		int m1 = month_at(s, n, j);
 		if (!m1 || !(k = count_then(s, n, j, "月")))
 			continue;
-		size_t d = k < n && (s[k] == '-' || s[k] == '~') ? 1
-			   : (starts(s + k, s + n, "至") || starts(s + k, s + n, "到")) ? 3 : 0;
+		size_t d = range_sep(s, n, k);
 		if (!d || year_at(s, n, k + d) != a + 1)
 			continue;
 		j = k + d + 7;
@@ -449,8 +457,7 @@ static void title_period(const char *s, size_t n, char *out, size_t cap)
 				a = a * 10 + (s[j++] - '0');
 			if (j + 3 < n && starts(s + j, s + n, "月"))
 				j += 3; /* 1月至10月 */
-			size_t dash = j < n && (s[j] == '-' || s[j] == '~') ? 1
-				      : (starts(s + j, s + n, "至") || starts(s + j, s + n, "到")) ? 3 : 0;
+			size_t dash = range_sep(s, n, j);
 			if (dash) {
 				size_t k = j + dash;
 				while (k < n && s[k] >= '0' && s[k] <= '9' && k - j - dash < 2)
