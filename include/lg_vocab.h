@@ -61,6 +61,11 @@ typedef struct {
 	lg_re *trigger_end; /* ending a noun phrase (after a count) */
 	lg_re *exclude;     /* NULL when none */
 	lg_re *context;     /* NULL when none */
+	/* `wider`: words naming a wider class that a trigger also takes
+	 * (各类行政执法案件 for 行政处罚): such a whole is not the indicator
+	 * when a part of it names the indicator (其中行政处罚案件218件) */
+	char *wider_src;
+	lg_re *wider;       /* NULL when none */
 	/* `none`: words saying none happened in the year (全年未发生生产安全事故),
 	 * a 0 for it; none_lit: each alternative's leading word (at most
 	 * three characters), searched for before the pattern is tried */
@@ -123,6 +128,8 @@ size_t lg_vocab_count(const lg_vocab *v);
 const lg_indicator *lg_vocab_get(const lg_vocab *v, size_t i);
 /* Index of the indicator named (Chinese name, id or alias), or -1. */
 int lg_vocab_find(const lg_vocab *v, const char *name);
+/* Do s[0..n) hold the indicator's name or one of its aliases? */
+bool lg_vocab_named_in(const lg_indicator *ind, const char *s, size_t n);
 
 /* Does indicator i accept a figure in this canonical unit?  *out_unit is
  * set to the unit to report (the indicator's unit for a `same` unit). */

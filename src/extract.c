@@ -2813,6 +2813,45 @@ static void whole_is_proxy(fstate *st, const lg_indicator *d, int ind, const lg_
 	relabel_whole(st, ind, lg_vocab_find(st->v, d->proxy), unit_id, unit);
 }
 
+/* "全年共办理各类行政执法案件235件，其中行政处罚案件218件": the whole's
+ * words name a wider class than indicator ind (its `wider` words), the
+ * part's -- of the same scope -- name ind itself (its name or an alias,
+ * not only a trigger: 对企业处罚60起 is a kind of penalty by whom it
+ * fell on, of a whole that may be all of them): the whole is not ind's
+ * and the part is ind's total.  f: the part, just emitted; returns it
+ * (the array may have moved). */
+static lg_figure *whole_is_wider(fstate *st, const lg_indicator *d, int ind, const lg_buf *part_words, lg_figure *f)
+{
+	size_t ms, me;
+	if (!d->wider || st->last_total_e <= st->last_total_s || !lg_vocab_named_in(d, part_words->s, part_words->len) ||
+	    re_find(st, d->wider, part_words->s, part_words->len, &ms, &me) ||
+	    !lg_re_search(d->wider, st->x->md, st->s, st->last_total_e, st->last_total_s, &ms, &me))
+		return f;
+	size_t at = (size_t)(f - st->out->v);
+	for (size_t i = at; i > st->sent_fig_first; i--) {
+		lg_figure *w = &st->out->v[i - 1];
+		if (w->role != LG_ROLE_TOTAL || w->indicator != ind)
+			continue;
+		if (w->scope != f->scope)
+			return f;
+		if (st->x->explain) {
+			w->role = LG_ROLE_EXCLUDED;
+			w->reason = "a wider class than the indicator, a part of which names it";
+			detail_from(w->detail, sizeof w->detail, st->s, ms, me);
+		} else {
+			memmove(w, w + 1, (st->out->n - i) * sizeof *w);
+			st->out->n--;
+			at--;
+		}
+		f = &st->out->v[at];
+		f->role = LG_ROLE_TOTAL;
+		f->reason = NULL;
+		f->detail[0] = '\0';
+		return f;
+	}
+	return f;
+}
+
 /* "罚款金额365万元(含没收违法所得5万元)": a part of another indicator
  * (part) inside a whole named as one indicator (ind) -- when the
  * vocabulary has an indicator that is the sum of both (罚没款: parts =
@@ -3857,6 +3896,11 @@ read_candidates:
 			st->last_total_under_qz = sub_clause || st->sent_qizhong;
 		} else if (role == LG_ROLE_SUB && best == st->last_total_ind) {
 			whole_is_proxy(st, d, best, subj, q->unit_id, q->unit);
+			if (best == st->last_total_ind && (f = whole_is_wider(st, d, best, subj, f))->role == LG_ROLE_TOTAL) {
+				role = LG_ROLE_TOTAL;
+				st->last_total_s = subj_s;
+				st->last_total_e = subj_e;
+			}
 		} else if (role == LG_ROLE_SUB && st->last_total_ind >= 0 && !st->last_total_under_qz) {
 			whole_of_parts(st, st->last_total_ind, best, q->unit_id, q->unit);
 		}

@@ -44,7 +44,7 @@ static const char end_suffix[] = "(?:工作|活动|行动|案件|申请|措施|�
 /* Where each `|`-joined piece of a pattern came from, so a PCRE2 error
  * names the line it is on. */
 #define MAXSEG 32
-#define LG_SEGS 4 /* pattern keys of an indicator with lines of their own */
+#define LG_SEGS 5 /* pattern keys of an indicator with lines of their own */
 
 typedef struct {
 	size_t line[MAXSEG];
@@ -72,7 +72,7 @@ typedef struct {
 
 struct lg_vocab {
 	lg_indicator *ind;
-	seg_map *segs; /* per indicator (LG_SEGS each): trigger, exclude, context, none */
+	seg_map *segs; /* per indicator (LG_SEGS each): trigger, exclude, context, none, wider */
 	size_t nind, capind;
 	src_loc scope[LG_SCOPE_COUNT];
 	int scope_rank[LG_SCOPE_COUNT];
@@ -135,6 +135,8 @@ static void ind_release(lg_indicator *d)
 	free(d->exclude_src);
 	free(d->context_src);
 	free(d->none_src);
+	free(d->wider_src);
+	lg_re_free(d->wider);
 	free_list(d->none_lit, d->nnone_lit);
 	lg_re_free(d->none);
 	lg_re_free(d->trigger);
@@ -508,6 +510,8 @@ lg_status lg_vocab_parse(lg_vocab *v, const char *text, size_t n, const char *or
 				join_alt_at(&cur->context_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 2], lineno);
 			} else if (strcmp(key, "none") == 0) {
 				join_alt_at(&cur->none_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 3], lineno);
+			} else if (strcmp(key, "wider") == 0) {
+				join_alt_at(&cur->wider_src, val, &v->segs[LG_SEGS * (size_t)(cur - v->ind) + 4], lineno);
 			} else if (strcmp(key, "proxy") == 0) {
 				free(cur->proxy);
 				cur->proxy = lg_xstrdup(val);
@@ -1149,7 +1153,8 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		lg_re_free(d->trigger_end);
 		lg_re_free(d->exclude);
 		lg_re_free(d->context);
-		d->trigger = d->trigger_end = d->exclude = d->context = NULL;
+		lg_re_free(d->wider);
+		d->trigger = d->trigger_end = d->exclude = d->context = d->wider = NULL;
 		snprintf(what, sizeof what, "indicator %s: trigger", d->name);
 		const seg_map *sm = &v->segs[LG_SEGS * i];
 		d->trigger = compile_re(d->trigger_src, v, what, d->origin, d->line, &sm[0], &st, err);
@@ -1169,6 +1174,11 @@ lg_status lg_vocab_compile(lg_vocab *v, lg_err *err)
 		if (d->context_src) {
 			snprintf(what, sizeof what, "indicator %s: context", d->name);
 			if (!(d->context = compile_re(d->context_src, v, what, d->origin, d->line, &sm[2], &st, err)))
+				return st;
+		}
+		if (d->wider_src) {
+			snprintf(what, sizeof what, "indicator %s: wider", d->name);
+			if (!(d->wider = compile_re(d->wider_src, v, what, d->origin, d->line, &sm[4], &st, err)))
 				return st;
 		}
 		lg_re_free(d->none);
@@ -1322,6 +1332,16 @@ int lg_vocab_find(const lg_vocab *v, const char *name)
 			if (strcmp(v->ind[i].alias[k], name) == 0)
 				return (int)i;
 	return -1;
+}
+
+bool lg_vocab_named_in(const lg_indicator *ind, const char *s, size_t n)
+{
+	if (lg_find(s, n, ind->name, strlen(ind->name)))
+		return true;
+	for (size_t k = 0; k < ind->nalias; k++)
+		if (lg_find(s, n, ind->alias[k], strlen(ind->alias[k])))
+			return true;
+	return false;
 }
 
 bool lg_vocab_accepts_id(const lg_indicator *ind, int unit_id, const char *unit, const char **out_unit)

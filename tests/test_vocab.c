@@ -116,6 +116,9 @@ START_TEST(broken_vocabularies)
 		     "bad.conf:5: indicator 事故: each alternative of `none` must begin with a word (未发生…), not a pattern");
 	expect_error("[indicator 事故]\nid = acc\nunit = 起\ntrigger = 事故\nnone = 未发生(事故\n", LG_ERR_PATTERN,
 		     "bad.conf:5: indicator 事故: none: PCRE2 error at offset 16: missing closing parenthesis");
+	/* the error names the `wider` line, not the section's */
+	expect_error("[indicator 处罚]\nid = pen\nunit = 起\ntrigger = 处罚\n\nwider = 各类案件\nwider = (执法案件\n",
+		     LG_ERR_PATTERN, "bad.conf:7: indicator 处罚: wider: PCRE2 error at offset 13: missing closing parenthesis");
 }
 END_TEST
 
