@@ -535,6 +535,14 @@ typedef struct {
 	size_t qz_read; /* qizhong_before: the sentence is searched for 其中 up to here */
 	bool sent_figs_in_order; /* the sentence's figures are in the order of the text */
 	size_t stmt_start;       /* where the sentence began, semicolons not counted */
+	size_t stmt_fig_first;   /* the first figure since stmt_start */
+	bool stmt_away;          /* a number since stmt_start was turned away as a figure */
+	bool stmt_nums;          /* a count or amount since stmt_start, figure or not */
+	/* a 其中 opening the sentence: the sentence before (semicolons not
+	 * counted) it refers to -- its words, its figures, and whether a
+	 * number of it was turned away */
+	size_t qz_prev_s, qz_prev_fig_first, qz_prev_fig_end;
+	bool qz_prev_away, qz_prev_nums;
 	/* list_year: the sentence is searched for 分别 up to ly_read, the last
 	 * found at ly_fb (SIZE_MAX: none); the span of years before the one
 	 * at ly_span_for is ly_y1..ly_y2 */
@@ -794,8 +802,17 @@ static void begin_sentence(fstate *st, size_t pos)
 	st->sent_qizhong = st->sent_qizhong && pos > 0 && s[pos - 1] == ';';
 	/* "…发生生产安全事故18起…；死亡15人…": the words an indicator's
 	 * context asks for may be before the semicolon */
-	if (!(pos > 0 && s[pos - 1] == ';'))
+	bool new_stmt = !(pos > 0 && s[pos - 1] == ';');
+	size_t prev_stmt = st->stmt_start, prev_fig_first = st->stmt_fig_first;
+	for (int k = 0; k < st->nitems; k++)
+		st->stmt_away |= st->item_xind[k] >= 0 && !((st->item_wide_bits >> k) & 1);
+	bool prev_away = st->stmt_away, prev_nums = st->stmt_nums || st->nitems > 0;
+	st->stmt_nums = prev_nums;
+	if (new_stmt) {
 		st->stmt_start = pos;
+		st->stmt_fig_first = st->out->n;
+		st->stmt_away = st->stmt_nums = false;
+	}
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
 	st->nitems = 0;
@@ -820,6 +837,12 @@ static void begin_sentence(fstate *st, size_t pos)
 	if (at_lit(s, n, i, LIT("其中"))) {
 		st->sent_qizhong = true;
 		st->qizhong_at = i;
+		/* (after a semicolon, the statement so far) */
+		st->qz_prev_s = new_stmt ? prev_stmt : st->stmt_start;
+		st->qz_prev_fig_first = new_stmt ? prev_fig_first : st->stmt_fig_first;
+		st->qz_prev_fig_end = st->out->n;
+		st->qz_prev_away = prev_away;
+		st->qz_prev_nums = prev_nums;
 	}
 }
 
@@ -3058,15 +3081,36 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
  * to the sentence before: 1. */
 static int whole_given(fstate *st, size_t cs, int ind)
 {
-	if (st->sent_qizhong)
-		return 1;
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+	const char *u;
+	if (st->sent_qizhong) {
+		/* the sentence before: a part when it gave a figure that can
+		 * be the whole (related to ind, or its words name ind) or no
+		 * number at all (the whole is out of sight); turned away when
+		 * it turned a number of an indicator away (a plan's; not a
+		 * wider area's: 全省…。其中，我市…); else ind's total ("…罚没款
+		 * 386.52万元。其中，…责令停产整顿企业6家": no whole of 责令停产
+		 * 停业 was given; "我局现有干部职工86人。其中，执法人员52人") */
+		int named = -1;
+		for (size_t i = st->qz_prev_fig_end; i > st->qz_prev_fig_first; i--) {
+			const lg_figure *f = &st->out->v[i - 1];
+			if (f->role == LG_ROLE_EXCLUDED || f->indicator < 0 ||
+			    !(f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)))
+				continue;
+			if (lg_vocab_related(st->v, f->indicator, ind))
+				return 1;
+			if (named < 0)
+				named = lg_re_search(d->trigger, st->x->md, st->s, st->qizhong_at, st->qz_prev_s, NULL, NULL);
+			if (named)
+				return 1;
+		}
+		return st->qz_prev_away ? -1 : st->qz_prev_nums ? 0 : 1;
+	}
 	size_t p = qizhong_before(st, cs);
 	if (p == SIZE_MAX)
 		p = cs;
-	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
 	int named = -1; /* do the words before the 其中 name ind (asked once, when needed) */
 	size_t fig_at = 0, away_at = 0; /* place + 1 of the latest of each */
-	const char *u;
 	/* the latest figure before p that can be the whole: with the
 	 * sentence's figures in the order of the text (as they nearly always
 	 * are), the first such from the end -- a run-on sentence of thousands
