@@ -774,6 +774,8 @@ static void ctx_reset(fstate *st, size_t pos)
 	st->nnp = 0;
 }
 
+static void head_context(fstate *st, size_t pos);
+
 static void begin_sentence(fstate *st, size_t pos)
 {
 	const char *s = st->s;
@@ -812,6 +814,8 @@ static void begin_sentence(fstate *st, size_t pos)
 		st->stmt_start = pos;
 		st->stmt_fig_first = st->out->n;
 		st->stmt_away = st->stmt_nums = false;
+	} else {
+		head_context(st, pos);
 	}
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
@@ -1557,6 +1561,40 @@ static void ctx_update(fstate *st, size_t upto)
 	clause_openings(st, upto);
 	st->ctx_scanned = upto;
 	st->ctx_retry = retry;
+}
+
+/* "市本级检查企业412家次，立案47起；罚款321.5万元", "全省…；立案5000起":
+ * the scope the statement's first clause with a number in it sets holds
+ * after a semicolon at pos too, until the clause names its own.  Read
+ * afresh from the statement's start (what was read last is the previous
+ * clause's, which may be a part's: 全市…，其中市级…；立案…), and the rest
+ * of the state put back.  (Not the period: "3月-6月期间，…；10月23日，…" --
+ * a date names no period that ends the one before.) */
+static void head_context(fstate *st, size_t pos)
+{
+	const char *s = st->s;
+	size_t d = st->stmt_start, end = pos - 1;
+	while (d < end && !(s[d] >= '0' && s[d] <= '9'))
+		d++;
+	if (d == end)
+		return;
+	for (size_t k = d; k < end; k++) {
+		if (s[k] == ',' || s[k] == ';' || at_lit(s, end, k, LIT("，"))) {
+			end = k;
+			break;
+		}
+	}
+	fstate saved = *st;
+	ctx_reset(st, st->stmt_start);
+	ctx_update(st, end);
+	int scope = st->ctx_scope;
+	bool wider = st->ctx_wider;
+	*st = saved;
+	if (scope >= 0) {
+		st->ctx_scope = scope;
+		st->ctx_scope_at = st->ctx_scope_end = pos;
+		st->ctx_wider = wider;
+	}
 }
 
 /* Where a quantity's words start: back to a clause break, an unclosed
