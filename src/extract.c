@@ -543,6 +543,10 @@ typedef struct {
 	 * number of it was turned away */
 	size_t qz_prev_s, qz_prev_fig_first, qz_prev_fig_end;
 	bool qz_prev_away, qz_prev_nums;
+	/* head_scope: the scope read for the statement at head_for (SIZE_MAX: none yet) */
+	size_t head_for;
+	int head_scope;
+	bool head_wider;
 	/* list_year: the sentence is searched for 分别 up to ly_read, the last
 	 * found at ly_fb (SIZE_MAX: none); the span of years before the one
 	 * at ly_span_for is ly_y1..ly_y2 */
@@ -774,8 +778,6 @@ static void ctx_reset(fstate *st, size_t pos)
 	st->nnp = 0;
 }
 
-static void head_context(fstate *st, size_t pos);
-
 static void begin_sentence(fstate *st, size_t pos)
 {
 	const char *s = st->s;
@@ -814,8 +816,6 @@ static void begin_sentence(fstate *st, size_t pos)
 		st->stmt_start = pos;
 		st->stmt_fig_first = st->out->n;
 		st->stmt_away = st->stmt_nums = false;
-	} else {
-		head_context(st, pos);
 	}
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
@@ -1565,36 +1565,53 @@ static void ctx_update(fstate *st, size_t upto)
 
 /* "市本级检查企业412家次，立案47起；罚款321.5万元", "全省…；立案5000起":
  * the scope the statement's first clause with a number in it sets holds
- * after a semicolon at pos too, until the clause names its own.  Read
- * afresh from the statement's start (what was read last is the previous
- * clause's, which may be a part's: 全市…，其中市级…；立案…), and the rest
- * of the state put back.  (Not the period: "3月-6月期间，…；10月23日，…" --
- * a date names no period that ends the one before.) */
-static void head_context(fstate *st, size_t pos)
+ * after its semicolons too, until a clause names its own.  Read afresh
+ * from the statement's start, once per statement, when a figure after a
+ * semicolon first finds no scope word of its clause (what was read last
+ * is the previous clause's, which may be a part's: 全市…，其中市级…；立案…),
+ * and the rest of the state put back.  (Not the period: "3月-6月期间，…；
+ * 10月23日，…" -- a date names no period that ends the one before.) */
+static void head_scope(fstate *st)
 {
-	const char *s = st->s;
-	size_t d = st->stmt_start, end = pos - 1;
-	while (d < end && !(s[d] >= '0' && s[d] <= '9'))
-		d++;
-	if (d == end)
+	if (st->ctx_scope >= 0 || st->sent_start == st->stmt_start)
 		return;
-	for (size_t k = d; k < end; k++) {
-		if (s[k] == ',' || s[k] == ';' || at_lit(s, end, k, LIT("，"))) {
-			end = k;
-			break;
+	if (st->head_for != st->stmt_start) {
+		const char *s = st->s;
+		size_t d = st->stmt_start, end = st->sent_start - 1;
+		while (d < end && !(s[d] >= '0' && s[d] <= '9'))
+			d++;
+		for (size_t k = d; k < end; k++) {
+			if (s[k] == ',' || s[k] == ';' || at_lit(s, end, k, LIT("，"))) {
+				end = k;
+				break;
+			}
 		}
+		int scope = -1;
+		bool wider = false;
+		if (d < end) {
+			fstate saved = *st;
+			ctx_reset(st, st->stmt_start);
+			ctx_update(st, end);
+			scope = st->ctx_scope;
+			wider = st->ctx_wider;
+			*st = saved;
+		}
+		st->head_for = st->stmt_start;
+		st->head_scope = scope;
+		st->head_wider = wider;
 	}
-	fstate saved = *st;
-	ctx_reset(st, st->stmt_start);
-	ctx_update(st, end);
-	int scope = st->ctx_scope;
-	bool wider = st->ctx_wider;
-	*st = saved;
-	if (scope >= 0) {
-		st->ctx_scope = scope;
-		st->ctx_scope_at = st->ctx_scope_end = pos;
-		st->ctx_wider = wider;
+	if (st->head_scope >= 0) {
+		st->ctx_scope = st->head_scope;
+		st->ctx_scope_at = st->ctx_scope_end = st->sent_start;
+		st->ctx_wider = st->head_wider;
 	}
+}
+
+/* The context words up to at, for a figure there. */
+static void ctx_read(fstate *st, size_t at)
+{
+	ctx_update(st, at);
+	head_scope(st);
 }
 
 /* Where a quantity's words start: back to a clause break, an unclosed
@@ -3785,7 +3802,7 @@ read_candidates:
 			item_no_figure(st, q->num_start, subj_s, subj_e);
 			break_total_link(st, q, -1);
 			if (x->explain) {
-				ctx_update(st, q->start);
+				ctx_read(st, q->start);
 				lg_figure *f = emit(st, q, -1, q->unit, LG_ROLE_EXCLUDED, "no indicator trigger in its words", NULL);
 				detail_from(f->detail, sizeof f->detail, subj->s, 0, subj->len);
 			}
@@ -3824,7 +3841,7 @@ read_candidates:
 	if (best != excl_of)
 		best_excl = own_exclusion(st, d, subj, best_subj);
 	/* scope, period, year words before the number: read only for figures */
-	ctx_update(st, q->start);
+	ctx_read(st, q->start);
 
 	/* the language rules, in order; the first that applies decides */
 	char why[96] = "";
@@ -4793,6 +4810,7 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	fstate st;
 	memset(&st, 0, sizeof st);
 	st.sect_scope = -1;
+	st.head_for = SIZE_MAX;
 	st.x = x;
 	st.v = x->v;
 	st.s = t->s;
