@@ -3756,6 +3756,12 @@ read_candidates:
 				const char *u;
 				if (beyond_lookback(st, f, q->start))
 					break;
+				/* "作出行政处罚124宗，其中警告35宗，罚款89宗": a total
+				 * the 其中 itself opened (no whole of its own) is one
+				 * kind of the list, the next its sibling, not its part */
+				if (!in_paren && f->indicator == st->last_total_ind && st->last_total_under_qz &&
+				    qizhong_before(st, cs) < f->norm_start)
+					break;
 				if (f->role == LG_ROLE_TOTAL && f->indicator >= 0 &&
 				    lg_vocab_accepts_id(lg_vocab_get(v, (size_t)f->indicator), q->unit_id, q->unit, &u) &&
 				    (in_paren || (f->indicator == st->last_total_ind &&
