@@ -2214,7 +2214,7 @@ static int indicator_named(fstate *st, const lg_buf *words, int uid, const char 
  * figures in their own sentence (…38起，死亡35人，受伤21人，…，事故起数和死亡人数
  * 同比分别下降17.4%、12.5%).  Returns false, and gives nothing, unless every
  * name names an indicator. */
-static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv, bool ahead)
+static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, size_t nv, bool ahead, size_t after)
 {
 	const char *s = st->s;
 	const char *fb = lg_find(s + a, b - a, "分别", 6);
@@ -2230,6 +2230,21 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 		const char *u;
 		if ((ind[i] = indicator_named(st, nb, -1, NULL, &u)) < 0)
 			return false;
+	}
+	if (!ahead && after) {
+		/* "事故起数、死亡人数同比分别下降18.2%和12.5%，全年共发生事故45起、
+		 * 死亡38人": the sentence opens with the changes (no number
+		 * before them) and names each indicator again after them, with
+		 * no change after (与上年相比，罚款金额增长12.3%，处罚案件数下降
+		 * 5.2%) -- the changes are of the figures to come */
+		size_t i = st->sent_start;
+		while (i < a && !(s[i] >= '0' && s[i] <= '9'))
+			i++;
+		compute_sent_end(st);
+		ahead = i == a && after < st->sent_end && !memchr(s + after, '%', st->sent_end - after);
+		for (size_t k2 = 0; k2 < k && ahead; k2++)
+			ahead = lg_re_search(lg_vocab_get(st->v, (size_t)ind[k2])->trigger, st->x->md, s, st->sent_end, after,
+					     NULL, NULL);
 	}
 	for (size_t i = 0; i < k; i++) {
 		bool found = false;
@@ -2306,7 +2321,7 @@ static void flat_figures(fstate *st, size_t end)
 		size_t ns[8], ne[8], k = split_names(s, a, e, ns, ne, 8);
 		long long zero[8] = { 0 };
 		if (k)
-			yoy_by_name(st, a, e, zero, k, false);
+			yoy_by_name(st, a, e, zero, k, false, 0);
 	}
 }
 
@@ -2474,7 +2489,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	/* changes that name what changed go by the names (every name must
 	 * name an indicator) */
 	size_t level_at = !ratio && nv == 1 && !named_only ? level_follows(st, j) : 0;
-	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, level_at != 0)) {
+	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, level_at != 0, j)) {
 		if (level_at) {
 			st->ahead_ns = ss;
 			st->ahead_ne = names_end;
