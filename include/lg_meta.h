@@ -50,4 +50,11 @@ void lg_meta_override(lg_report *r, const char *agency, int year, const char *pe
  * Writes at most cap bytes (NUL included). */
 void lg_meta_agency_key(const char *agency, char *key, size_t cap);
 
+/* The period a date after 截至/截止 closes, p[0..n) from the date's first
+ * digit to its end ("2023年11月30日", "11月", "11月15日"); month_end:
+ * 底 or 末 follows.  At a month's end (a day from the 28th, or 底/末) the
+ * months from January ("1-11月"; "" for December: the full year), else
+ * the date as written ("截至11月15日").  *year: the year it names, 0 none. */
+void lg_meta_period_until(const char *p, size_t n, bool month_end, char *out, size_t cap, int *year);
+
 #endif

@@ -1508,23 +1508,13 @@ static void ctx_update(fstate *st, size_t upto)
 				const char *d = p;
 				while (d < p + len && (*d < '0' || *d > '9'))
 					d++;
-				const char *m = d;
-				if (p + len - m > 4 && memcmp(m + 4, "年", 3) == 0) {
-					st->ctx_year = atoi(m); /* 截至2023年10月: that year */
-					m += 7;
-				}
-				int mon = atoi(m), day = 0;
-				const char *yue = lg_find(m, (size_t)(p + len - m), "月", 3);
-				if (yue && yue + 3 < p + len)
-					day = atoi(yue + 3);
-				bool month_end = day >= 28 || (me + 3 <= st->n && (memcmp(st->s + me, "底", 3) == 0 ||
-										   memcmp(st->s + me, "末", 3) == 0));
-				if (month_end && mon == 12)
-					st->ctx_period[0] = '\0';
-				else if (month_end && mon >= 2 && mon <= 11)
-					snprintf(st->ctx_period, sizeof st->ctx_period, "1-%d月", mon);
-				else
-					snprintf(st->ctx_period, sizeof st->ctx_period, "截至%.*s", (int)(p + len - d), d);
+				bool month_end = me + 3 <= st->n &&
+						 (memcmp(st->s + me, "底", 3) == 0 || memcmp(st->s + me, "末", 3) == 0);
+				int y;
+				lg_meta_period_until(d, (size_t)(p + len - d), month_end, st->ctx_period, sizeof st->ctx_period,
+						     &y);
+				if (y)
+					st->ctx_year = y; /* 截至2023年10月: that year */
 			} else if (sscanf(p, "%d", &a) == 1) {
 				const char *q = p;
 				while (q < p + len && *q >= '0' && *q <= '9')

@@ -446,7 +446,69 @@ static bool cross_year(const char *s, size_t n, int *y2, char *out, size_t cap)
 	return false;
 }
 
-/* Period words in a title: 1-10月, 上半年, 前三季度. */
+void lg_meta_period_until(const char *p, size_t n, bool month_end, char *out, size_t cap, int *year)
+{
+	const char *m = p, *end = p + n;
+	*year = 0;
+	if (n > 4 && memcmp(m + 4, "年", 3) == 0) {
+		*year = atoi(m); /* 截至2023年10月: that year */
+		m += 7;
+	}
+	int mon = m < end ? atoi(m) : 0, day = 0;
+	const char *yue = lg_find(m, (size_t)(end - m), "月", 3);
+	if (yue && yue + 3 < end)
+		day = atoi(yue + 3);
+	month_end = month_end || day >= 28;
+	if (month_end && mon == 12)
+		out[0] = '\0';
+	else if (month_end && mon >= 2 && mon <= 11)
+		snprintf(out, cap, "1-%d月", mon);
+	else
+		snprintf(out, cap, "截至%.*s", (int)n, p);
+}
+
+/* "截至2022年11月20日", "截止到11月底" in s[0..n): the period it closes
+ * (lg_meta_period_until) into out; false when there is none. */
+static bool until_period(const char *s, size_t n, char *out, size_t cap)
+{
+	for (const char *q = s; (q = lg_find(q, (size_t)(s + n - q), "截", 3)) != NULL; q += 3) {
+		const char *e = s + n, *d = q + 3;
+		if (!starts(d, e, "至") && !starts(d, e, "止"))
+			continue;
+		d += 3;
+		if (starts(d, e, "到"))
+			d += 3;
+		while (d < e && *d == ' ')
+			d++;
+		/* (YYYY年)M月(D日) */
+		const char *k = d;
+		size_t digits = 0;
+		while (k < e && *k >= '0' && *k <= '9')
+			k++, digits++;
+		if (digits == 4 && starts(k, e, "年")) {
+			k += 3;
+			digits = 0;
+			while (k < e && *k >= '0' && *k <= '9')
+				k++, digits++;
+		}
+		if (digits < 1 || digits > 2 || !starts(k, e, "月"))
+			continue;
+		k += 3;
+		const char *day = k;
+		while (k < e && *k >= '0' && *k <= '9')
+			k++;
+		if (k > day && (starts(k, e, "日") || starts(k, e, "号")))
+			k += 3;
+		else
+			k = day;
+		int y;
+		lg_meta_period_until(d, (size_t)(k - d), k == day && (starts(k, e, "底") || starts(k, e, "末")), out, cap, &y);
+		return true;
+	}
+	return false;
+}
+
+/* Period words in a title: 1-10月, 上半年, 前三季度, 截至11月底. */
 static void title_period(const char *s, size_t n, char *out, size_t cap)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -474,6 +536,8 @@ static void title_period(const char *s, size_t n, char *out, size_t cap)
 		snprintf(out, cap, "1-6月");
 	else if (lg_find(s, n, "前三季度", strlen("前三季度")))
 		snprintf(out, cap, "1-9月");
+	else
+		until_period(s, n, out, cap);
 }
 
 void lg_meta_agency_key(const char *agency, char *key, size_t cap)
