@@ -2655,6 +2655,13 @@ static bool sums_up(fstate *st, const char *why, size_t upto)
 	       find_from(s, upto, st->sent_start, "总计", 6) < upto;
 }
 
+/* "对主要负责人实施处罚15人次": a count of times over persons or firms
+ * (人次, 家次, 户次) adds up many, whatever words single one out. */
+static bool times_counted(const lg_qty *q)
+{
+	return q->unit && (strcmp(q->unit, "人次") == 0 || strcmp(q->unit, "家次") == 0 || strcmp(q->unit, "户次") == 0);
+}
+
 /* The first subject rule that turns the words away (LG_RULE_COUNT: none);
  * *reason its reason. */
 static lg_rule subject_rule(fstate *st, const lg_buf *subj, char *why, size_t cap, const char **reason)
@@ -3870,9 +3877,10 @@ read_candidates:
 		role = LG_ROLE_EXCLUDED;
 		reason = "a bound in a penalty provision";
 	} else if (rules && (by_rule = subject_rule(st, subj, why, sizeof why, &reason)) != LG_RULE_COUNT &&
-		   !(by_rule == LG_RULE_SINGLE_CASE && sums_up(st, why, subj_s))) {
+		   !(by_rule == LG_RULE_SINGLE_CASE && (sums_up(st, why, subj_s) || times_counted(q)))) {
 		role = LG_ROLE_EXCLUDED;
-	} else if (x->clause.len > subj->len && rule_hit(st, LG_RULE_SINGLE_CASE, &x->clause, why, sizeof why)) {
+	} else if (x->clause.len > subj->len && !times_counted(q) &&
+		   rule_hit(st, LG_RULE_SINGLE_CASE, &x->clause, why, sizeof why)) {
 		/* "罚款最高的一起案件罚款50万元": the clause singles out one
 		 * case before another number ends the words */
 		role = LG_ROLE_EXCLUDED;
