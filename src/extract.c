@@ -244,6 +244,14 @@ static size_t find_from(const char *s, size_t n, size_t from, const char *lit, s
 	return p ? (size_t)(p - s) : n;
 }
 
+/* Where the first ASCII digit at or after i is (n: none before n). */
+static size_t digit_from(const char *s, size_t n, size_t i)
+{
+	while (i < n && !(s[i] >= '0' && s[i] <= '9'))
+		i++;
+	return i;
+}
+
 static inline bool at_lit(const char *s, size_t n, size_t i, const char *lit, size_t k)
 {
 	if (i + k > n)
@@ -1505,9 +1513,7 @@ static void ctx_update(fstate *st, size_t upto)
 			} else if (len >= 6 && memcmp(p, "截", 3) == 0) {
 				/* 截至/截止/截止到 (2023年)11月底 or 11月30日: the months
 				 * from January, 1-11月; 截至11月 or 11月15日 stay as written */
-				const char *d = p;
-				while (d < p + len && (*d < '0' || *d > '9'))
-					d++;
+				const char *d = p + digit_from(p, len, 0);
 				bool month_end = me + 3 <= st->n &&
 						 (memcmp(st->s + me, "底", 3) == 0 || memcmp(st->s + me, "末", 3) == 0);
 				int y;
@@ -1567,9 +1573,7 @@ static void head_scope(fstate *st)
 		return;
 	if (st->head_for != st->stmt_start) {
 		const char *s = st->s;
-		size_t d = st->stmt_start, end = st->sent_start - 1;
-		while (d < end && !(s[d] >= '0' && s[d] <= '9'))
-			d++;
+		size_t end = st->sent_start - 1, d = digit_from(s, end, st->stmt_start);
 		for (size_t k = d; k < end; k++) {
 			if (s[k] == ',' || s[k] == ';' || at_lit(s, end, k, LIT("，"))) {
 				end = k;
@@ -2227,11 +2231,8 @@ static bool yoy_by_name(fstate *st, size_t a, size_t b, const long long *vals, s
 		 * before them) and names each indicator again after them, with
 		 * no change after (与上年相比，罚款金额增长12.3%，处罚案件数下降
 		 * 5.2%) -- the changes are of the figures to come */
-		size_t i = st->sent_start;
-		while (i < a && !(s[i] >= '0' && s[i] <= '9'))
-			i++;
 		compute_sent_end(st);
-		ahead = i == a && after < st->sent_end && !memchr(s + after, '%', st->sent_end - after);
+		ahead = digit_from(s, a, st->sent_start) == a && after < st->sent_end && !memchr(s + after, '%', st->sent_end - after);
 		for (size_t k2 = 0; k2 < k && ahead; k2++)
 			ahead = lg_re_search(lg_vocab_get(st->v, (size_t)ind[k2])->trigger, st->x->md, s, st->sent_end, after,
 					     NULL, NULL);
@@ -3145,7 +3146,7 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
  * 人员52人": the staff are no figure, and the officers are their
  * indicator's total; "立案96起，其中结案90起": the cases closed are all the
  * year's, no part of the cases filed.  A 其中 opening the sentence refers
- * to the sentence before: 1. */
+ * to the sentence before (see below). */
 static int whole_given(fstate *st, size_t cs, int ind)
 {
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
