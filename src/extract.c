@@ -544,13 +544,14 @@ typedef struct {
 	bool sent_figs_in_order; /* the sentence's figures are in the order of the text */
 	size_t stmt_start;       /* where the sentence began, semicolons not counted */
 	size_t stmt_fig_first;   /* the first figure since stmt_start */
-	bool stmt_away;          /* a number since stmt_start was turned away as a figure */
-	bool stmt_nums;          /* a count or amount since stmt_start, figure or not */
+	bool stmt_away;          /* a number since stmt_start was turned away as a figure (not as a wider area's) */
+	size_t pstmt_start, pstmt_fig_first; /* the same of the statement before */
+	bool pstmt_away;
 	/* a 其中 opening the sentence: the sentence before (semicolons not
 	 * counted) it refers to -- its words, its figures, and whether a
 	 * number of it was turned away */
 	size_t qz_prev_s, qz_prev_fig_first, qz_prev_fig_end;
-	bool qz_prev_away, qz_prev_nums;
+	bool qz_prev_away;
 	/* head_scope: the scope read for the statement at head_for (SIZE_MAX: none yet) */
 	size_t head_for;
 	int head_scope;
@@ -815,15 +816,13 @@ static void begin_sentence(fstate *st, size_t pos)
 	/* "…发生生产安全事故18起…；死亡15人…": the words an indicator's
 	 * context asks for may be before the semicolon */
 	bool new_stmt = !(pos > 0 && s[pos - 1] == ';');
-	size_t prev_stmt = st->stmt_start, prev_fig_first = st->stmt_fig_first;
-	for (int k = 0; k < st->nitems; k++)
-		st->stmt_away |= st->item_xind[k] >= 0 && !((st->item_wide_bits >> k) & 1);
-	bool prev_away = st->stmt_away, prev_nums = st->stmt_nums || st->nitems > 0;
-	st->stmt_nums = prev_nums;
 	if (new_stmt) {
+		st->pstmt_start = st->stmt_start;
+		st->pstmt_fig_first = st->stmt_fig_first;
+		st->pstmt_away = st->stmt_away;
 		st->stmt_start = pos;
 		st->stmt_fig_first = st->out->n;
-		st->stmt_away = st->stmt_nums = false;
+		st->stmt_away = false;
 	}
 	st->have_prev = false;
 	st->sent_fig_first = st->out->n;
@@ -850,11 +849,10 @@ static void begin_sentence(fstate *st, size_t pos)
 		st->sent_qizhong = true;
 		st->qizhong_at = i;
 		/* (after a semicolon, the statement so far) */
-		st->qz_prev_s = new_stmt ? prev_stmt : st->stmt_start;
-		st->qz_prev_fig_first = new_stmt ? prev_fig_first : st->stmt_fig_first;
+		st->qz_prev_s = new_stmt ? st->pstmt_start : st->stmt_start;
+		st->qz_prev_fig_first = new_stmt ? st->pstmt_fig_first : st->stmt_fig_first;
 		st->qz_prev_fig_end = st->out->n;
-		st->qz_prev_away = prev_away;
-		st->qz_prev_nums = prev_nums;
+		st->qz_prev_away = new_stmt ? st->pstmt_away : st->stmt_away;
 	}
 }
 
@@ -3153,8 +3151,8 @@ static int whole_given(fstate *st, size_t cs, int ind)
 	const char *u;
 	if (st->sent_qizhong) {
 		/* the sentence before: a part when it gave a figure that can
-		 * be the whole (related to ind, or its words name ind) or no
-		 * number at all (the whole is out of sight); turned away when
+		 * be the whole (related to ind, or its words name ind) or has
+		 * no digit at all (the whole is out of sight); turned away when
 		 * it turned a number of an indicator away (a plan's; not a
 		 * wider area's: 全省…。其中，我市…); else ind's total ("…罚没款
 		 * 386.52万元。其中，…责令停产整顿企业6家": no whole of 责令停产
@@ -3172,7 +3170,9 @@ static int whole_given(fstate *st, size_t cs, int ind)
 			if (named)
 				return 1;
 		}
-		return st->qz_prev_away ? -1 : st->qz_prev_nums ? 0 : 1;
+		if (st->qz_prev_away)
+			return -1;
+		return digit_from(st->s, st->qizhong_at, st->qz_prev_s) < st->qizhong_at ? 0 : 1;
 	}
 	size_t p = qizhong_before(st, cs);
 	if (p == SIZE_MAX)
@@ -3971,6 +3971,8 @@ read_candidates:
 		st->item_xind[st->nitems - 1] = best;
 		if (wider)
 			st->item_wide_bits |= 1u << (st->nitems - 1);
+		else
+			st->stmt_away = true;
 	}
 	if (list_total && role == LG_ROLE_SUB && best >= 0) {
 		/* "简易程序案件23件、一般程序案件41件，共计64件": the total of
