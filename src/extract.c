@@ -2410,7 +2410,7 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	int sign = 1;
 	/* where the names of what changed end, when the words begin with
 	 * some ("死亡人数同比下降16.7%"); ss: none */
-	size_t names_end = ss;
+	size_t names_end = ss, names_start = ss;
 	bool named_only = false; /* only names can place this change */
 	size_t ms, me;
 	if (ratio) {
@@ -2431,6 +2431,10 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 			return q->end;
 		names_end = we - (b->len - vs);
 		named_only = true;
+		/* "与去年同期相比起数下降33.3%": the comparison opens the words,
+		 * the names follow it */
+		if (re_find(st, lg_vocab_rule(st->v, LG_RULE_YOY_BASE), b->s, vs, &ms, &me) && ms == 0 && me < vs)
+			names_start = ss + me;
 	} else {
 		/* "同比减少2起、下降40%": the same comparison, its second change */
 		bool p2;
@@ -2478,9 +2482,9 @@ static size_t handle_yoy(fstate *st, const lg_qty *q, bool ratio, size_t names_a
 	/* changes that name what changed go by the names (every name must
 	 * name an indicator) */
 	size_t level_at = !ratio && nv == 1 && !named_only ? level_follows(st, j) : 0;
-	if (names_end > ss && yoy_by_name(st, ss, names_end, vals, nv, level_at != 0, j)) {
+	if (names_end > names_start && yoy_by_name(st, names_start, names_end, vals, nv, level_at != 0, j)) {
 		if (level_at) {
-			st->ahead_ns = ss;
+			st->ahead_ns = names_start;
 			st->ahead_ne = names_end;
 			st->ahead_end = j;
 			st->ahead_at = level_at;
