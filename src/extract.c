@@ -3149,6 +3149,9 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
  * indicator's total; "立案96起，其中结案90起": the cases closed are all the
  * year's, no part of the cases filed.  A 其中 opening the sentence refers
  * to the sentence before (see below). */
+/* How far back before a 其中 opening a sentence a whole it is a part of may be. */
+#define QZ_REACH_BYTES 300
+
 static int whole_given(fstate *st, size_t cs, int ind)
 {
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
@@ -3162,13 +3165,28 @@ static int whole_given(fstate *st, size_t cs, int ind)
 		 * 386.52万元。其中，…责令停产整顿企业6家": no whole of 责令停产
 		 * 停业 was given; "我局现有干部职工86人。其中，执法人员52人") */
 		int named = -1;
-		for (size_t i = st->qz_prev_fig_end; i > st->qz_prev_fig_first; i--) {
+		/* in lines of a list (no 。 ends them), a line or two further
+		 * back: only a figure related to ind ("全年共检查企业：1,356家次\n
+		 * 立案：56起\n罚款：86.5万元\n其中：市本级检查企业320家次") */
+		size_t reach = st->qizhong_at > QZ_REACH_BYTES ? st->qizhong_at - QZ_REACH_BYTES : 0;
+		for (size_t k = st->qz_prev_s; k > reach + 2; k--) {
+			if (at_lit(st->s, st->n, k - 3, LIT("。"))) {
+				reach = k;
+				break;
+			}
+		}
+		for (size_t i = st->qz_prev_fig_end; i > 0; i--) {
 			const lg_figure *f = &st->out->v[i - 1];
+			bool before = i <= st->qz_prev_fig_first;
+			if (before && f->norm_start < reach)
+				break;
 			if (f->role == LG_ROLE_EXCLUDED || f->indicator < 0 ||
 			    !(f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)))
 				continue;
 			if (lg_vocab_related(st->v, f->indicator, ind))
 				return 1;
+			if (before)
+				continue;
 			if (named < 0)
 				named = lg_re_search(d->trigger, st->x->md, st->s, st->qizhong_at, st->qz_prev_s, NULL, NULL);
 			if (named)
