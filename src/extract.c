@@ -3138,6 +3138,9 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
 	return *named > 0;
 }
 
+/* How far back before a 其中 opening a sentence a whole it is a part of may be. */
+#define QZ_REACH_BYTES 300
+
 /* Is there a whole for a part of indicator ind (a 其中 or 含 before the
  * clause at cs) to be part of: the latest count or amount before the 其中
  * in the sentence in a unit ind takes, of ind or an indicator related to
@@ -3149,9 +3152,6 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
  * indicator's total; "立案96起，其中结案90起": the cases closed are all the
  * year's, no part of the cases filed.  A 其中 opening the sentence refers
  * to the sentence before (see below). */
-/* How far back before a 其中 opening a sentence a whole it is a part of may be. */
-#define QZ_REACH_BYTES 300
-
 static int whole_given(fstate *st, size_t cs, int ind)
 {
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
