@@ -3168,20 +3168,27 @@ static int whole_given(fstate *st, size_t cs, int ind)
 		/* in lines of a list (no 。 ends them), a line or two further
 		 * back: only a figure related to ind ("全年共检查企业：1,356家次\n
 		 * 立案：56起\n罚款：86.5万元\n其中：市本级检查企业320家次") */
-		size_t reach = st->qizhong_at > QZ_REACH_BYTES ? st->qizhong_at - QZ_REACH_BYTES : 0;
+		size_t reach = st->qizhong_at > QZ_REACH_BYTES ? st->qizhong_at - QZ_REACH_BYTES : 0, lines = reach;
 		for (size_t k = st->qz_prev_s; k > reach + 2; k--) {
 			if (at_lit(st->s, st->n, k - 3, LIT("。"))) {
-				reach = k;
+				lines = k;
 				break;
 			}
 		}
+		/* in prose, a sentence or two further back in the paragraph:
+		 * only a figure of ind itself ("全市共检查企业8778家次。立案
+		 * 1124起，罚款2532万元。其中，市级检查企业703家次") */
+		if (reach < st->para_start)
+			reach = st->para_start;
 		for (size_t i = st->qz_prev_fig_end; i > 0; i--) {
 			const lg_figure *f = &st->out->v[i - 1];
 			bool before = i <= st->qz_prev_fig_first;
-			if (before && f->norm_start < reach)
+			if (before && f->norm_start < reach && f->norm_start < lines)
 				break;
 			if (f->role == LG_ROLE_EXCLUDED || f->indicator < 0 ||
 			    !(f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)))
+				continue;
+			if (before && f->norm_start < lines && (f->indicator != ind || f->norm_start < reach))
 				continue;
 			if (lg_vocab_related(st->v, f->indicator, ind))
 				return 1;
