@@ -3141,6 +3141,57 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
 /* How far back before a 其中 opening a sentence a whole it is a part of may be. */
 #define QZ_REACH_BYTES 300
 
+/* whole_given for a 其中 that opens the sentence: the sentence before
+ * holds the whole when it gave a figure that can be it (related to ind,
+ * or its words name ind) or has no digit at all (the whole is out of
+ * sight): 1; -1 when it turned a number of an indicator away (a plan's;
+ * not a wider area's: 全省…。其中，我市…); else 0, ind's total ("…罚没款
+ * 386.52万元。其中，…责令停产整顿企业6家": no whole of 责令停产停业 was
+ * given; "我局现有干部职工86人。其中，执法人员52人").  Further back, within
+ * QZ_REACH_BYTES: in lines of a list (no 。 ends them) a figure related to
+ * ind ("全年共检查企业：1,356家次\n立案：56起\n罚款：86.5万元\n其中：市本级
+ * 检查企业320家次"); in the paragraph's prose, a figure of ind itself
+ * ("全市共检查企业8778家次。立案1124起，罚款2532万元。其中，市级检查企业
+ * 703家次"). */
+static int whole_before_sentence(fstate *st, int ind)
+{
+	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
+	const char *u;
+	size_t at = st->qizhong_at;
+	size_t far = at > QZ_REACH_BYTES ? at - QZ_REACH_BYTES : 0;
+	size_t list_from = far; /* after the last 。 before the sentence before */
+	for (size_t k = st->qz_prev_s; k > far + 2; k--) {
+		if (at_lit(st->s, st->n, k - 3, LIT("。"))) {
+			list_from = k;
+			break;
+		}
+	}
+	size_t para_from = far > st->para_start ? far : st->para_start;
+	int named = -1;
+	for (size_t i = st->qz_prev_fig_end; i > 0; i--) {
+		const lg_figure *f = &st->out->v[i - 1];
+		bool before = i <= st->qz_prev_fig_first, in_list = f->norm_start >= list_from;
+		if (before && !in_list && f->norm_start < para_from)
+			break;
+		if (f->role == LG_ROLE_EXCLUDED || f->indicator < 0 ||
+		    !(f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)))
+			continue;
+		if (before && !in_list && f->indicator != ind)
+			continue;
+		if (lg_vocab_related(st->v, f->indicator, ind))
+			return 1;
+		if (before)
+			continue;
+		if (named < 0)
+			named = lg_re_search(d->trigger, st->x->md, st->s, at, st->qz_prev_s, NULL, NULL);
+		if (named)
+			return 1;
+	}
+	if (st->qz_prev_away)
+		return -1;
+	return digit_from(st->s, at, st->qz_prev_s) < at ? 0 : 1;
+}
+
 /* Is there a whole for a part of indicator ind (a 其中 or 含 before the
  * clause at cs) to be part of: the latest count or amount before the 其中
  * in the sentence in a unit ind takes, of ind or an indicator related to
@@ -3151,58 +3202,13 @@ static bool whole_of(fstate *st, int w, int ind, size_t p, int *named)
  * 人员52人": the staff are no figure, and the officers are their
  * indicator's total; "立案96起，其中结案90起": the cases closed are all the
  * year's, no part of the cases filed.  A 其中 opening the sentence refers
- * to the sentence before (see below). */
+ * to the sentence before (whole_before_sentence). */
 static int whole_given(fstate *st, size_t cs, int ind)
 {
+	if (st->sent_qizhong)
+		return whole_before_sentence(st, ind);
 	const lg_indicator *d = lg_vocab_get(st->v, (size_t)ind);
 	const char *u;
-	if (st->sent_qizhong) {
-		/* the sentence before: a part when it gave a figure that can
-		 * be the whole (related to ind, or its words name ind) or has
-		 * no digit at all (the whole is out of sight); turned away when
-		 * it turned a number of an indicator away (a plan's; not a
-		 * wider area's: 全省…。其中，我市…); else ind's total ("…罚没款
-		 * 386.52万元。其中，…责令停产整顿企业6家": no whole of 责令停产
-		 * 停业 was given; "我局现有干部职工86人。其中，执法人员52人") */
-		int named = -1;
-		/* in lines of a list (no 。 ends them), a line or two further
-		 * back: only a figure related to ind ("全年共检查企业：1,356家次\n
-		 * 立案：56起\n罚款：86.5万元\n其中：市本级检查企业320家次") */
-		size_t reach = st->qizhong_at > QZ_REACH_BYTES ? st->qizhong_at - QZ_REACH_BYTES : 0, lines = reach;
-		for (size_t k = st->qz_prev_s; k > reach + 2; k--) {
-			if (at_lit(st->s, st->n, k - 3, LIT("。"))) {
-				lines = k;
-				break;
-			}
-		}
-		/* in prose, a sentence or two further back in the paragraph:
-		 * only a figure of ind itself ("全市共检查企业8778家次。立案
-		 * 1124起，罚款2532万元。其中，市级检查企业703家次") */
-		if (reach < st->para_start)
-			reach = st->para_start;
-		for (size_t i = st->qz_prev_fig_end; i > 0; i--) {
-			const lg_figure *f = &st->out->v[i - 1];
-			bool before = i <= st->qz_prev_fig_first;
-			if (before && f->norm_start < reach && f->norm_start < lines)
-				break;
-			if (f->role == LG_ROLE_EXCLUDED || f->indicator < 0 ||
-			    !(f->indicator == ind || lg_vocab_accepts_id(d, f->unit_id, NULL, &u)))
-				continue;
-			if (before && f->norm_start < lines && (f->indicator != ind || f->norm_start < reach))
-				continue;
-			if (lg_vocab_related(st->v, f->indicator, ind))
-				return 1;
-			if (before)
-				continue;
-			if (named < 0)
-				named = lg_re_search(d->trigger, st->x->md, st->s, st->qizhong_at, st->qz_prev_s, NULL, NULL);
-			if (named)
-				return 1;
-		}
-		if (st->qz_prev_away)
-			return -1;
-		return digit_from(st->s, st->qizhong_at, st->qz_prev_s) < st->qizhong_at ? 0 : 1;
-	}
 	size_t p = qizhong_before(st, cs);
 	if (p == SIZE_MAX)
 		p = cs;
