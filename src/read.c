@@ -885,23 +885,21 @@ static void join_split_numbers(lg_text *t)
 	apply_edits(t);
 }
 
-/* Is the character that ends at s[i - 1] (UTF-8) a wide one -- CJK
+/* Is the character at s[i] (UTF-8, ending before n) a wide one -- CJK
  * ideographs and punctuation, kana, full-width forms (U+2E80 and up)? */
+static bool wide_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return i + 2 < n && (c >= 0xE3 || (c == 0xE2 && (unsigned char)s[i + 1] >= 0xBA)) && c < 0xF8;
+}
+
+/* ... the character that ends at s[i - 1], not before lo? */
 static bool wide_before(const char *s, size_t lo, size_t i)
 {
 	size_t k = i;
 	while (k > lo && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && i - k < 3)
 		k--;
-	if (k == lo || k == i)
-		return false;
-	unsigned char c = (unsigned char)s[k - 1];
-	return c >= 0xF0 || c >= 0xE3 || (c == 0xE2 && (unsigned char)s[k] >= 0xBA);
-}
-
-static bool wide_at(const char *s, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-	return i + 2 < n && (c >= 0xE3 || (c == 0xE2 && (unsigned char)s[i + 1] >= 0xBA)) && c < 0xF8;
+	return k > lo && k < i && wide_at(s, i, k - 1);
 }
 
 /* Does the line s[a..e) space out its characters: among those next to a
@@ -925,7 +923,7 @@ static bool letter_spaced(const char *s, size_t a, size_t e)
 			continue;
 		}
 		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		int cls = wide_at(s, e, i) || c >= 0xF0 ? 2 : 1;
+		int cls = wide_at(s, e, i) ? 2 : 1;
 		if (prev && (prev == 2 || cls == 2)) {
 			if (spaces == 0)
 				joins++;
@@ -1219,26 +1217,29 @@ static void cells_to_rows(lg_text *t)
 	apply_edits(t);
 }
 
-size_t lg_text_orig_offset(const lg_text *t, size_t norm)
+/* The original byte of clean position norm: where what begins there
+ * begins, or (end) where what ends there ends -- at an anchor, the end
+ * of the text before a cut, not the start of what follows it. */
+static size_t orig_at(const lg_text *t, size_t norm, bool end)
 {
 	if (!t->nanchors)
 		return norm;
 	const lg_anchor *a = anchor_of(t, norm);
 	if (a->norm > norm)
 		return a->orig;
+	if (end && a->norm == norm)
+		return a->orig_end;
 	return linear(t, a, norm);
+}
+
+size_t lg_text_orig_offset(const lg_text *t, size_t norm)
+{
+	return orig_at(t, norm, false);
 }
 
 size_t lg_text_orig_end(const lg_text *t, size_t norm)
 {
-	if (!t->nanchors)
-		return norm;
-	const lg_anchor *a = anchor_of(t, norm);
-	if (a->norm > norm)
-		return a->orig;
-	if (a->norm == norm)
-		return a->orig_end;
-	return linear(t, a, norm);
+	return orig_at(t, norm, true);
 }
 
 static bool all_space(const char *s, size_t n)
