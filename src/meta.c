@@ -472,37 +472,23 @@ void lg_meta_period_until(const char *p, size_t n, bool month_end, char *out, si
 static bool until_period(const char *s, size_t n, char *out, size_t cap)
 {
 	for (const char *q = s; (q = lg_find(q, (size_t)(s + n - q), "截", 3)) != NULL; q += 3) {
-		const char *e = s + n, *d = q + 3;
-		if (!starts(d, e, "至") && !starts(d, e, "止"))
+		size_t i = (size_t)(q - s) + 3;
+		if (!starts(s + i, s + n, "至") && !starts(s + i, s + n, "止"))
 			continue;
-		d += 3;
-		if (starts(d, e, "到"))
-			d += 3;
-		while (d < e && *d == ' ')
-			d++;
-		/* (YYYY年)M月(D日) */
-		const char *k = d;
-		size_t digits = 0;
-		while (k < e && *k >= '0' && *k <= '9')
-			k++, digits++;
-		if (digits == 4 && starts(k, e, "年")) {
-			k += 3;
-			digits = 0;
-			while (k < e && *k >= '0' && *k <= '9')
-				k++, digits++;
-		}
-		if (digits < 1 || digits > 2 || !starts(k, e, "月"))
+		i += 3;
+		if (starts(s + i, s + n, "到"))
+			i += 3;
+		while (i < n && s[i] == ' ')
+			i++;
+		/* (YYYY年)M月(D日), in digits */
+		size_t j = year_at(s, n, i) ? i + 7 : i, m, e;
+		if (j >= n || s[j] < '0' || s[j] > '9' || !(m = count_then(s, n, j, "月")))
 			continue;
-		k += 3;
-		const char *day = k;
-		while (k < e && *k >= '0' && *k <= '9')
-			k++;
-		if (k > day && (starts(k, e, "日") || starts(k, e, "号")))
-			k += 3;
-		else
-			k = day;
+		if (!(e = count_then(s, n, m, "日")))
+			e = count_then(s, n, m, "号");
 		int y;
-		lg_meta_period_until(d, (size_t)(k - d), k == day && (starts(k, e, "底") || starts(k, e, "末")), out, cap, &y);
+		lg_meta_period_until(s + i, (e ? e : m) - i, !e && (starts(s + m, s + n, "底") || starts(s + m, s + n, "末")),
+				     out, cap, &y);
 		return true;
 	}
 	return false;
