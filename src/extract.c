@@ -1216,11 +1216,6 @@ static bool in_list_item(const fstate *st, size_t ms)
 	return false;
 }
 
-/* "全市检查企业8778家次(其中市级703家次)，县区…": a scope word inside
- * brackets is the aside's; the scope before it comes back after them.
- * Where the brackets holding s[ms..me) close (just after the ")"), or 0
- * when the word is in no brackets of its sentence, or they do not close
- * in it. */
 /* The last n bytes of b dropped (a stack's pop), b kept NUL-terminated. */
 static void buf_drop(lg_buf *b, size_t n)
 {
@@ -1255,25 +1250,6 @@ static size_t close_after(fstate *st, size_t me)
 			return j + 1;
 	}
 	return 0;
-}
-
-/* The old way, for a word that holds a bracket itself: back to the
- * bracket open before it, on to the one that closes it. */
-static size_t bracket_end_scan(fstate *st, size_t ms, size_t me)
-{
-	const char *s = st->s;
-	int depth = 0;
-	size_t i = ms;
-	while (i > st->sent_start) {
-		i--;
-		if (s[i] == ')')
-			depth++;
-		else if (s[i] == '(' && depth-- == 0)
-			break;
-	}
-	if (depth >= 0)
-		return 0; /* no bracket open before the word */
-	return close_after(st, me);
 }
 
 /* The sentence's brackets before at read into x->brackets, on from
@@ -1324,11 +1300,13 @@ static size_t brackets_before(fstate *st, size_t at)
 	return lo;
 }
 
+/* "全市检查企业8778家次(其中市级703家次)，县区…": a scope word inside
+ * brackets is the aside's; the scope before it comes back after them.
+ * Where the brackets holding s[ms..me) close (just after the ")"), or 0
+ * when the word is in no brackets of its sentence, or they do not close
+ * in it. */
 static size_t bracket_end(fstate *st, size_t ms, size_t me)
 {
-	const char *s = st->s;
-	if (memchr(s + ms, '(', me - ms) || memchr(s + ms, ')', me - ms))
-		return bracket_end_scan(st, ms, me);
 	lg_buf *ev = &st->x->brackets;
 	/* the innermost bracket open at ms: the last one read before it says */
 	size_t lo = brackets_before(st, ms);
@@ -1899,9 +1877,6 @@ static lg_scope scope_now(fstate *st, const lg_qty *q, int ind)
 }
 
 
-/* Where the last 其中 of the sentence before cs is, not counting one in
- * brackets that close before cs (…(其中市级703家次)，…: an aside);
- * SIZE_MAX: none. */
 /* How far back in its sentence a number looks for the figure it is a
  * part of, a change of, the whole of: 8 KB, far more than any real
  * sentence, so that a run-on "sentence" of thousands of figures (a text
@@ -1920,6 +1895,9 @@ typedef struct {
 	size_t at, bracket_end; /* a 其中, and where the brackets holding it close (0: none) */
 } qz_seen;
 
+/* Where the last 其中 of the sentence before cs is, not counting one in
+ * brackets that close before cs (…(其中市级703家次)，…: an aside);
+ * SIZE_MAX: none. */
 static size_t qizhong_before(fstate *st, size_t cs)
 {
 	lg_buf *qzs = &st->x->qzs;
