@@ -1843,16 +1843,24 @@ static void fill_text_span(fstate *st, lg_figure *f)
 	f->text_end = b;
 }
 
+/* The sentence's latest total of indicator ind among its first `before`
+ * figures (st->out->n: all), or NULL. */
+static lg_figure *sentence_total(const fstate *st, int ind, size_t before)
+{
+	for (size_t i = before; i > st->sent_fig_first; i--) {
+		lg_figure *f = &st->out->v[i - 1];
+		if (f->indicator == ind && f->role == LG_ROLE_TOTAL)
+			return f;
+	}
+	return NULL;
+}
+
 /* The scope of the sentence's latest total of st->last_total_ind
  * (LG_SCOPE_ALL when there is none in the sentence). */
 static lg_scope last_total_scope(const fstate *st)
 {
-	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
-		const lg_figure *f = &st->out->v[i - 1];
-		if (f->indicator == st->last_total_ind && f->role == LG_ROLE_TOTAL)
-			return f->scope;
-	}
-	return LG_SCOPE_ALL;
+	const lg_figure *f = sentence_total(st, st->last_total_ind, st->out->n);
+	return f ? f->scope : LG_SCOPE_ALL;
 }
 
 /* The scope of a figure of indicator ind (-1: none) at q, as the words
@@ -2857,14 +2865,11 @@ static void relabel_whole(fstate *st, int ind, int px, int unit_id, const char *
 	const char *u;
 	if (px < 0 || !lg_vocab_accepts_id(lg_vocab_get(st->v, (size_t)px), unit_id, unit, &u))
 		return;
-	for (size_t i = st->out->n; i > st->sent_fig_first; i--) {
-		lg_figure *w = &st->out->v[i - 1];
-		if (w->role == LG_ROLE_TOTAL && w->indicator == ind) {
-			w->indicator = px;
-			w->unit = u;
-			st->last_total_ind = px;
-			return;
-		}
+	lg_figure *w = sentence_total(st, ind, st->out->n);
+	if (w) {
+		w->indicator = px;
+		w->unit = u;
+		st->last_total_ind = px;
 	}
 }
 
@@ -2899,27 +2904,22 @@ static lg_figure *whole_is_wider(fstate *st, const lg_indicator *d, int ind, con
 	    !lg_re_search(d->wider, st->x->md, st->s, st->last_total_e, st->last_total_s, &ms, &me))
 		return f;
 	size_t at = (size_t)(f - st->out->v);
-	for (size_t i = at; i > st->sent_fig_first; i--) {
-		lg_figure *w = &st->out->v[i - 1];
-		if (w->role != LG_ROLE_TOTAL || w->indicator != ind)
-			continue;
-		if (w->scope != f->scope)
-			return f;
-		if (st->x->explain) {
-			w->role = LG_ROLE_EXCLUDED;
-			w->reason = "a wider class than the indicator, a part of which names it";
-			detail_from(w->detail, sizeof w->detail, st->s, ms, me);
-		} else {
-			memmove(w, w + 1, (st->out->n - i) * sizeof *w);
-			st->out->n--;
-			at--;
-		}
-		f = &st->out->v[at];
-		f->role = LG_ROLE_TOTAL;
-		f->reason = NULL;
-		f->detail[0] = '\0';
+	lg_figure *w = sentence_total(st, ind, at);
+	if (!w || w->scope != f->scope)
 		return f;
+	if (st->x->explain) {
+		w->role = LG_ROLE_EXCLUDED;
+		w->reason = "a wider class than the indicator, a part of which names it";
+		detail_from(w->detail, sizeof w->detail, st->s, ms, me);
+	} else {
+		memmove(w, w + 1, (size_t)(st->out->v + st->out->n - (w + 1)) * sizeof *w);
+		st->out->n--;
+		at--;
 	}
+	f = &st->out->v[at];
+	f->role = LG_ROLE_TOTAL;
+	f->reason = NULL;
+	f->detail[0] = '\0';
 	return f;
 }
 
