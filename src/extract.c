@@ -1550,8 +1550,9 @@ static void head_scope(fstate *st)
 	if (st->head_for != st->stmt_start) {
 		const char *s = st->s;
 		size_t end = st->sent_start - 1, d = digit_from(s, end, st->stmt_start);
+		size_t bl;
 		for (size_t k = d; k < end; k++) {
-			if (s[k] == ',' || s[k] == ';' || at_lit(s, end, k, LIT("，"))) {
+			if (s[k] == ';' || is_clause_break(s, end, k, &bl)) {
 				end = k;
 				break;
 			}
