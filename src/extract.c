@@ -1521,6 +1521,13 @@ static void ctx_update(fstate *st, size_t upto)
 					       memcmp(st->s + ms - 3, "与", 3) == 0 || memcmp(st->s + ms - 3, "同", 3) == 0);
 			if (!cmp)
 				st->ctx_year = y;
+			/* "连续三年超过300万元，2021年达到412.6万元": the report's
+			 * year opening a clause after years together is that
+			 * clause's */
+			if (!cmp && st->ctx_multi && y == st->rep->year &&
+			    (ms == st->sent_start || st->s[ms - 1] == ',' || st->s[ms - 1] == ';' ||
+			     (ms >= 3 && (memcmp(st->s + ms - 3, "，", 3) == 0 || memcmp(st->s + ms - 3, "；", 3) == 0))))
+				st->ctx_multi = false;
 			break;
 		}
 		default:
