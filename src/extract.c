@@ -3493,6 +3493,13 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 	st->sent_has_count = true;
 	lg_buf *subj = &x->subj;
 	masked_copy(subj, s, ss, q->start);
+	/* the words of a count after 、 in a list start with it: to the rules
+	 * and triggers that read words from their start (^整改$), "、整改" is
+	 * 整改 (发现隐患3400项、整改3200项) */
+	if (subj->len >= 3 && memcmp(subj->s, "、", 3) == 0) {
+		memmove(subj->s, subj->s + 3, subj->len - 3 + 1);
+		subj->len -= 3;
+	}
 	int inclusion = cut_inclusion(st, subj);
 	size_t subj_s = ss, subj_e = q->start;
 	bool borrowed = false; /* the words are another count's, or the clause before's */
