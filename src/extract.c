@@ -30,6 +30,9 @@ struct lg_extractor {
 	lg_buf opens;  /* bracket_end: of those, the indexes of the ones still open (size_t) */
 	lg_buf qzs;    /* qizhong_before: the sentence's 其中 read so far (qz_seen pairs) */
 	lg_buf spans;  /* read_year_spans: the sentence's spans of years */
+	lg_buf joined; /* join_wrapped: the text with the lines a PDF wrapped joined */
+	lg_buf cuts;   /* join_wrapped: where each newline taken out was, in joined (size_t) */
+	lg_buf kept;   /* join_wrapped: newlines kept inside a sentence, beside a table row (size_t) */
 	int grp[LG_CTX_COUNT];
 	lg_cpset stop; /* the characters the main scan stops at */
 	uint64_t *tset, *eset; /* per number: indicators whose trigger / trigger end may begin in its words */
@@ -230,6 +233,9 @@ void lg_extractor_free(lg_extractor *x)
 	lg_buf_release(&x->brackets);
 	lg_buf_release(&x->qzs);
 	lg_buf_release(&x->spans);
+	lg_buf_release(&x->joined);
+	lg_buf_release(&x->cuts);
+	lg_buf_release(&x->kept);
 	free(x);
 }
 
@@ -509,6 +515,11 @@ typedef struct {
 	lg_buf *warn;
 	const lg_re *ctx_re;
 	const lg_re *ctx_anchored;
+	/* join_wrapped: s is the joined text when lines were joined (ncuts
+	 * > 0; a figure's positions go back to t->s at the end); kept: the
+	 * newlines in s that do not end a sentence */
+	const size_t *cuts, *kept;
+	size_t ncuts, nkept;
 
 	bool in_plan;
 	size_t line_start;
@@ -679,6 +690,87 @@ typedef struct {
 	int resp_n, resp_k;
 } fstate;
 
+/* How many of the sorted positions v[0..n) are below j (or at it, when
+ * at). */
+static size_t count_below(const size_t *v, size_t n, size_t j, bool at)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < j || (at && v[mid] == j))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A position in the text read (joined) back in the clean text: a start
+ * goes past the newlines taken out before or at it, an end only past
+ * those before it. */
+static size_t clean_pos(const fstate *st, size_t j, bool end)
+{
+	return st->ncuts ? j + count_below(st->cuts, st->ncuts, j, !end) : j;
+}
+
+/* Does the newline at nl end the sentence?  join_wrapped asked each
+ * newline once: every one left is a break, but for those kept beside a
+ * table row. */
+static bool nl_hard(const fstate *st, size_t nl)
+{
+	return count_below(st->kept, st->nkept, nl, true) == count_below(st->kept, st->nkept, nl, false);
+}
+
+/* Might the line s[a..b) be a table's row (cells apart by a tab, a bar
+ * or two spaces)? */
+static bool row_like(const char *s, size_t a, size_t b)
+{
+	return memchr(s + a, '\t', b - a) || memchr(s + a, '|', b - a) || lg_find(s + a, b - a, "  ", 2);
+}
+
+/* Text copied out of a PDF breaks lines inside sentences, and inside
+ * words (移\n送司法机关): the text is read with those newlines taken out,
+ * so that no word, and no rule, is cut by one.  A newline beside a line
+ * that may be a table row stays (the table is read by lines), as a
+ * sentence's.  Nothing to join: the clean text is read as it is. */
+static void join_wrapped(fstate *st, const lg_text *t)
+{
+	lg_extractor *x = st->x;
+	const char *s = t->s;
+	size_t n = t->n;
+	lg_buf_reset(&x->joined);
+	lg_buf_reset(&x->cuts);
+	lg_buf_reset(&x->kept);
+	size_t line_start = 0, copied = 0;
+	for (const char *p = memchr(s, '\n', n); p; p = memchr(s + line_start, '\n', n - line_start)) {
+		size_t i = (size_t)(p - s);
+		if (!is_hard_break(s, n, i, line_start)) {
+			const char *q = i + 1 < n ? memchr(s + i + 1, '\n', n - i - 1) : NULL;
+			size_t next_end = q ? (size_t)(q - s) : n;
+			size_t at = x->joined.len + (i - copied);
+			if (row_like(s, line_start, i) || row_like(s, i + 1, next_end)) {
+				lg_buf_add(&x->kept, &at, sizeof at);
+			} else {
+				lg_buf_add(&x->joined, s + copied, i - copied);
+				lg_buf_add(&x->cuts, &at, sizeof at);
+				copied = i + 1;
+			}
+		}
+		line_start = i + 1;
+		if (line_start >= n)
+			break;
+	}
+	st->kept = (const size_t *)(const void *)x->kept.s;
+	st->nkept = x->kept.len / sizeof(size_t);
+	if (!x->cuts.len)
+		return;
+	lg_buf_add(&x->joined, s + copied, n - copied);
+	st->s = x->joined.s;
+	st->n = x->joined.len;
+	st->cuts = (const size_t *)(const void *)x->cuts.s;
+	st->ncuts = x->cuts.len / sizeof(size_t);
+}
+
 /* How far after a campaign's name its scope still reaches in a sentence. */
 #define CAMPAIGN_REACH_BYTES 240
 
@@ -753,14 +845,11 @@ static void compute_sent_end(fstate *st)
 	const char *s = st->s;
 	size_t n = st->n;
 	size_t i = st->sent_start;
-	/* the main loop knew where the sentence's physical line began */
-	size_t line_start = st->sent_line_start;
 	while (i < n) {
 		size_t k;
 		if (s[i] == '\n') {
-			if (is_hard_break(s, n, i, line_start))
+			if (nl_hard(st, i))
 				break;
-			line_start = i + 1;
 			i++;
 			continue;
 		}
@@ -1976,8 +2065,8 @@ static lg_figure *emit(fstate *st, const lg_qty *q, int ind, const char *unit, l
 	if (st->out->n >= st->sent_fig_first + 2 && st->out->v[st->out->n - 2].norm_start > f->norm_start)
 		st->sent_figs_in_order = false;
 	f->norm_end = q->end;
-	f->offset = lg_text_orig_offset(st->t, q->num_start);
-	size_t oe = lg_text_orig_end(st->t, q->end);
+	f->offset = lg_text_orig_offset(st->t, clean_pos(st, q->num_start, false));
+	size_t oe = lg_text_orig_end(st->t, clean_pos(st, q->end, true));
 	f->length = oe > f->offset ? oe - f->offset : 0;
 	f->indicator = ind;
 	f->value = q->value;
@@ -3440,7 +3529,7 @@ static size_t handle_quantity(fstate *st, const lg_qty *q)
 
 	if (q->st != LG_OK) {
 		lg_buf_addf(st->warn, "byte offset %zu: number too long to keep exactly, skipped\n",
-			    lg_text_orig_offset(st->t, q->num_start));
+			    lg_text_orig_offset(st->t, clean_pos(st, q->num_start, false)));
 		set_prev(st, q->end, q->start, q->start, false);
 		return q->end;
 	}
@@ -4871,8 +4960,9 @@ void lg_extract(lg_extractor *x, const lg_text *t, const lg_report *rep, lg_figu
 	st.warn = warn;
 	st.ctx_re = lg_vocab_context(x->v, rep->level);
 	st.ctx_anchored = lg_vocab_context_anchored(x->v, rep->level);
-	const char *s = t->s;
-	size_t n = t->n;
+	join_wrapped(&st, t);
+	const char *s = st.s;
+	size_t n = st.n;
 
 	st.nlit_min = n;
 	st.flat_next = find_from(s, n, 0, "持平", 6);
@@ -4905,7 +4995,7 @@ scan:
 				continue;
 			}
 			/* a table row ends its paragraph, whatever its last cell */
-			if ((i == st.row_nl && i > 0) || is_hard_break(s, n, i, st.line_start)) {
+			if ((i == st.row_nl && i > 0) || nl_hard(&st, i)) {
 				end_sentence(&st, i);
 				st.line_start = i + 1;
 				start_paragraph(&st, i + 1);
@@ -4969,4 +5059,12 @@ scan:
 		goto scan;
 	}
 	end_sentence(&st, n);
+	/* the figures' places in the clean text the caller has */
+	for (size_t k = 0; st.ncuts && k < out->n; k++) {
+		lg_figure *f = &out->v[k];
+		f->norm_start = clean_pos(&st, f->norm_start, false);
+		f->norm_end = clean_pos(&st, f->norm_end, true);
+		f->text_start = clean_pos(&st, f->text_start, false);
+		f->text_end = clean_pos(&st, f->text_end, true);
+	}
 }

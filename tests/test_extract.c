@@ -452,6 +452,13 @@ START_TEST(sentence_spans_wrapped_lines)
 		ck_assert_int_eq(memcmp(b - strlen(tail), tail, strlen(tail)), 0);
 	}
 	ck_assert_int_eq(memcmp(r.t.s + r.figs.v[3].text_start, "全市发生", strlen("全市发生")), 0);
+	/* the lines are read joined (行政罚款, 1,023.65), but a figure's
+	 * place is in the bytes as they are, its line ends in it */
+	const char *fine = "1,023.\n65万元";
+	ck_assert_int_eq(memcmp(s + r.figs.v[2].offset, fine, strlen(fine)), 0);
+	ck_assert_uint_eq(r.figs.v[2].length, strlen(fine));
+	ck_assert_int_eq(memcmp(s + r.figs.v[3].offset, "41起", strlen("41起")), 0);
+	ck_assert_uint_eq(r.figs.v[3].norm_end - r.figs.v[3].norm_start, strlen("41起"));
 	run_release(&r);
 }
 END_TEST
