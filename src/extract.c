@@ -4076,6 +4076,10 @@ read_candidates:
 	st->last_fig_part = by_part;
 	if (!by_part)
 		st->part_listed = false;
+	else if (!by_link && st->have_prev && st->prev_end == ss && at_lit(s, n, ss, LIT("、")))
+		/* "适用简易程序12起、一般程序56起": the second kind of a list,
+		 * whatever the first became */
+		st->part_listed = true;
 	st->part_maybe = false;
 	/* "罚款标准由2万元提高到5万元": where the change ends is no figure either */
 	st->last_fig_excl = best_excl;
